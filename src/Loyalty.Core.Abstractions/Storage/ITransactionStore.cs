@@ -1,0 +1,22 @@
+namespace Loyalty.Core;
+
+/// <summary>What an ingestion did: nothing is dropped without being counted.</summary>
+/// <param name="Read">Transactions read from the source.</param>
+/// <param name="Inserted">New rows stored.</param>
+/// <param name="Duplicates">Rows already present (same key), not stored again.</param>
+/// <param name="Rejected">Rows refused as invalid.</param>
+public readonly record struct IngestResult(long Read, long Inserted, long Duplicates, long Rejected);
+
+/// <summary>Durable storage of transactions, with the RFM aggregation pushed into the store.</summary>
+public interface ITransactionStore
+{
+    /// <summary>Appends transactions idempotently: a transaction whose key is already stored is counted as a
+    /// duplicate and not stored again. Batches commit atomically.</summary>
+    Task<IngestResult> AppendAsync(IAsyncEnumerable<Transaction> transactions, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams stored transactions, ordered by customer then time.</summary>
+    IAsyncEnumerable<Transaction> ReadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Computes customer summaries inside the store, equal to the in-memory computation.</summary>
+    IAsyncEnumerable<CustomerSummary> SummarizeAsync(SummaryWindow window, CancellationToken cancellationToken = default);
+}
