@@ -1,0 +1,104 @@
+namespace Loyalty.Core.Collection;
+
+/// <summary>The layout of a transaction file.</summary>
+public enum TransactionFileFormat
+{
+    /// <summary>Delimited text with a header row; columns found by name.</summary>
+    Csv = 0,
+
+    /// <summary>The whitespace-separated CDNOW files: <c>CDNOW_master.txt</c> (a header; customer id, date
+    /// yyyyMMdd, quantity, amount) or <c>CDNOW_sample.txt</c> (no header; master id, sample id, date, quantity,
+    /// amount — the sample id is used as the customer id, as in the published summaries). Detected per file.</summary>
+    Cdnow = 1,
+}
+
+/// <summary>How to read a transaction file: format, column names, date formats.</summary>
+/// <remarks>Numbers are always read culture-invariantly ('.' as the decimal separator, no thousands separators).</remarks>
+public sealed record TransactionFileOptions
+{
+    /// <summary>The file layout. <value>The default value is <see cref="TransactionFileFormat.Csv"/>.</value></summary>
+    public TransactionFileFormat Format { get; init; } = TransactionFileFormat.Csv;
+
+    /// <summary>Header of the customer id column (case-insensitive). <value>The default value is "customer_id".</value></summary>
+    public string CustomerColumn { get; init; } = "customer_id";
+
+    /// <summary>Header of the date column. <value>The default value is "date".</value></summary>
+    public string DateColumn { get; init; } = "date";
+
+    /// <summary>Header of the amount column; null when the log has no amounts (every purchase then counts 0).
+    /// <value>The default value is "amount".</value></summary>
+    public string? AmountColumn { get; init; } = "amount";
+
+    /// <summary>Header of the order id column, used to drop duplicate orders; null for none.
+    /// <value>The default value is null.</value></summary>
+    public string? OrderIdColumn { get; init; }
+
+    /// <summary>Header of a column listing item ids separated by <see cref="ItemSeparator"/>; null for none.
+    /// <value>The default value is null.</value></summary>
+    public string? ItemsColumn { get; init; }
+
+    /// <summary>Separator of item ids inside <see cref="ItemsColumn"/>. <value>The default value is '|'.</value></summary>
+    public char ItemSeparator { get; init; } = '|';
+
+    /// <summary>Field delimiter of <see cref="TransactionFileFormat.Csv"/> files. <value>The default value is ','.</value></summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>Accepted date formats (.NET custom format strings, invariant culture). Null or empty accepts ISO 8601:
+    /// <c>yyyy-MM-dd</c>, optionally followed by a time (<c>T</c> or a space, <c>HH:mm[:ss[.fffffff]]</c>, an offset
+    /// or Z, which are ignored: the local clock time is kept), and <c>yyyyMMdd</c>.
+    /// <value>The default value is null (ISO 8601).</value></summary>
+    public IReadOnlyList<string>? DateFormats { get; init; }
+
+    /// <summary>A name for the source in messages; the file name when null. <value>The default value is null.</value></summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>Checks the options; every problem is reported in one exception.</summary>
+    /// <exception cref="ArgumentException">One or more options are invalid; the message lists them all.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(Format))
+        {
+            errors.Add($"{nameof(Format)}: unknown format {(int)Format}.");
+        }
+
+        if (Format == TransactionFileFormat.Csv)
+        {
+            if (string.IsNullOrWhiteSpace(CustomerColumn))
+            {
+                errors.Add($"{nameof(CustomerColumn)}: a column name is required.");
+            }
+
+            if (string.IsNullOrWhiteSpace(DateColumn))
+            {
+                errors.Add($"{nameof(DateColumn)}: a column name is required.");
+            }
+
+            if (Delimiter is '"' or '\r' or '\n' || Delimiter > 127)
+            {
+                errors.Add($"{nameof(Delimiter)}: '{Delimiter}' is not allowed; use an ASCII character other than a quote or a line break.");
+            }
+
+            var names = new[] { CustomerColumn, DateColumn, AmountColumn, OrderIdColumn, ItemsColumn }
+                .Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
+            var repeated = names.GroupBy(n => n!.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+            foreach (var name in repeated)
+            {
+                errors.Add($"Column '{name}' is mapped to more than one field.");
+            }
+        }
+
+        foreach (var format in DateFormats ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(format))
+            {
+                errors.Add($"{nameof(DateFormats)}: an empty format string.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid transaction file options:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+    }
+}
