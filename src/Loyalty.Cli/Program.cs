@@ -1,11 +1,3 @@
-using System.CommandLine;
-using Loyalty.Cli.Commands;
-using Loyalty.Cli.Infrastructure;
+using Loyalty.Cli;
 
-var root = new RootCommand("loyalty — data-driven loyalty programs: RFM, segments, CLV, recommendations, rewards.");
-foreach (var command in CommandCatalog.All())
-{
-    root.Subcommands.Add(command);
-}
-
-return CliRunner.Run(root, args, Console.Out, Console.Error);
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,36 +1,41 @@
 namespace Loyalty.Core.Features;
 
 /// <summary>
-/// Append-only columnar storage of (customer index, ticks, amount) rows in fixed-size chunks, so that tens of
+/// Append-only columnar storage of (customer index, ticks, amount) rows in chunks, so that tens of
 /// millions of rows never need one huge array copy while growing.
 /// </summary>
 internal sealed class TransactionColumns
 {
-    private const int ChunkBits = 20;
-    private const int ChunkSize = 1 << ChunkBits;
+    private const int FirstChunkSize = 1 << 10;
+    private const int MaxChunkSize = 1 << 20;
     private readonly List<int[]> _customers = [];
     private readonly List<long[]> _ticks = [];
     private readonly List<double[]> _amounts = [];
+    private int[] _lastCustomers = [];
+    private long[] _lastTicks = [];
+    private double[] _lastAmounts = [];
+    private int _inLastChunk;
 
     internal long Count { get; private set; }
 
     internal void Add(int customer, long ticks, double amount)
     {
-        int offset = (int)(Count & (ChunkSize - 1));
-        if (offset == 0)
+        if (_inLastChunk == _lastCustomers.Length)
         {
-            _customers.Add(new int[ChunkSize]);
-            _ticks.Add(new long[ChunkSize]);
-            _amounts.Add(new double[ChunkSize]);
+            // Chunks double up to 2^20 rows: small logs stay small, big ones never copy what they already hold.
+            int size = _customers.Count == 0 ? FirstChunkSize : Math.Min(MaxChunkSize, _customers[^1].Length * 2);
+            _customers.Add(_lastCustomers = new int[size]);
+            _ticks.Add(_lastTicks = new long[size]);
+            _amounts.Add(_lastAmounts = new double[size]);
+            _inLastChunk = 0;
         }
 
-        int chunk = (int)(Count >> ChunkBits);
-        _customers[chunk][offset] = customer;
-        _ticks[chunk][offset] = ticks;
-        _amounts[chunk][offset] = amount;
+        _lastCustomers[_inLastChunk] = customer;
+        _lastTicks[_inLastChunk] = ticks;
+        _lastAmounts[_inLastChunk] = amount;
+        _inLastChunk++;
         Count++;
     }
-
     /// <summary>
     /// Groups the rows by customer with a counting sort (stable, O(n)): the rows of customer c are
     /// <c>[offsets[c], offsets[c + 1])</c> of the returned arrays, in insertion order.
@@ -71,7 +76,7 @@ internal sealed class TransactionColumns
     {
         for (int chunk = 0; chunk < _customers.Count; chunk++)
         {
-            int length = (int)Math.Min(ChunkSize, Count - ((long)chunk << ChunkBits));
+            int length = chunk == _customers.Count - 1 ? _inLastChunk : _customers[chunk].Length;
             action(_customers[chunk], _ticks[chunk], _amounts[chunk], length);
         }
     }

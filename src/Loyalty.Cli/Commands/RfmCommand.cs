@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Loyalty.Cli.Infrastructure;
+using Loyalty.Core;
+using Loyalty.Core.Collection;
+using Loyalty.Core.Features;
+using Spectre.Console;
+
+namespace Loyalty.Cli.Commands;
+
+/// <summary><c>loyalty rfm</c>: RFM summaries (lifetimes convention) from a transaction log.</summary>
+internal static class RfmCommand
+{
+    internal static Command Create()
+    {
+        var transactions = new Option<FileInfo>("--transactions") { Description = "Transaction log (CSV with a header, or CDNOW text).", Required = true };
+        var format = new Option<string>("--format") { Description = "csv or cdnow.", DefaultValueFactory = _ => "csv" };
+        var customerColumn = new Option<string>("--customer-column") { Description = "Customer id column.", DefaultValueFactory = _ => "customer_id" };
+        var dateColumn = new Option<string>("--date-column") { Description = "Date column.", DefaultValueFactory = _ => "date" };
+        var amountColumn = new Option<string>("--amount-column") { Description = "Amount column.", DefaultValueFactory = _ => "amount" };
+        var orderColumn = new Option<string?>("--order-column") { Description = "Order id column (duplicate orders are dropped)." };
+        var delimiter = new Option<char>("--delimiter") { Description = "CSV field delimiter.", DefaultValueFactory = _ => ',' };
+        var dateFormat = new Option<string[]>("--date-format") { Description = ".NET date format(s); default ISO 8601 or yyyyMMdd.", AllowMultipleArgumentsPerToken = true };
+        var timeUnit = new Option<string>("--time-unit") { Description = "day, week or month.", Required = true };
+        var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Last calibration day (YYYY-MM-DD); default: the last purchase day." };
+        var observationEnd = new Option<string?>("--observation-end") { Description = "Last holdout day (YYYY-MM-DD); adds holdout columns." };
+        var returns = new Option<string>("--returns") { Description = "Negative amounts: reject, drop, keep or net.", DefaultValueFactory = _ => "reject" };
+        var identical = new Option<string>("--identical-rows") { Description = "Rows repeating another exactly: report or drop.", DefaultValueFactory = _ => "report" };
+        var maxRejected = new Option<long>("--max-rejected") { Description = "Bad rows to reject and report before failing (0: the first bad row fails).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string?>("--output") { Description = "Write the summary CSV here ('-' for stdout)." };
+        var json = CommonOptions.Json();
+
+        var command = new Command("rfm", "RFM summaries (frequency, recency, T, monetary value) from a transaction log.")
+        {
+            transactions, format, customerColumn, dateColumn, amountColumn, orderColumn, delimiter, dateFormat, timeUnit,
+            calibrationEnd, observationEnd, returns, identical, maxRejected, output, json,
+        };
+
+        command.SetAction(parse =>
+        {
+            var file = new TransactionFileOptions
+            {
+                Format = CommonOptions.Choice(parse.GetValue(format)!, "--format", "csv", "cdnow") == "cdnow" ? TransactionFileFormat.Cdnow : TransactionFileFormat.Csv,
+                CustomerColumn = parse.GetValue(customerColumn)!,
+                DateColumn = parse.GetValue(dateColumn)!,
+                AmountColumn = parse.GetValue(amountColumn),
+                OrderIdColumn = parse.GetValue(orderColumn),
+                Delimiter = parse.GetValue(delimiter),
+                DateFormats = parse.GetValue(dateFormat) is { Length: > 0 } formats ? formats : null,
+            };
+            var options = new RfmOptions
+            {
+                TimeUnit = ParseTimeUnit(parse.GetValue(timeUnit)!),
+                CalibrationEnd = CommonOptions.ParseDate(parse.GetValue(calibrationEnd), "--calibration-end"),
+                ObservationEnd = CommonOptions.ParseDate(parse.GetValue(observationEnd), "--observation-end"),
+                Cleaning = new CleaningPolicy
+                {
+                    Returns = Enum.Parse<ReturnPolicy>(CommonOptions.Choice(parse.GetValue(returns)!, "--returns", "reject", "drop", "keep", "net"), ignoreCase: true),
+                    ContentDuplicates = Enum.Parse<DuplicatePolicy>(CommonOptions.Choice(parse.GetValue(identical)!, "--identical-rows", "report", "drop"), ignoreCase: true),
+                    MaxRejectedRows = parse.GetValue(maxRejected),
+                },
+            };
+
+            var path = parse.GetValue(transactions)!;
+            if (!path.Exists)
+            {
+                throw new UserInputException($"--transactions: file '{path.FullName}' does not exist.");
+            }
+
+            var watch = Stopwatch.StartNew();
+            var result = RfmSummarizer.SummarizeFile(path.FullName, file, options);
+            double seconds = watch.Elapsed.TotalSeconds;
+            var stdout = parse.InvocationConfiguration.Output;
+            string? target = parse.GetValue(output);
+            if (target is not null)
+            {
+                using var writer = target == "-" ? null : new StreamWriter(target);
+                SummaryCsv.Write(writer ?? stdout, result);
+            }
+
+            if (parse.GetValue(json))
+            {
+                if (target == "-")
+                {
+                    throw new UserInputException("--output -: stdout holds the JSON object with --json; write the CSV to a file.");
+                }
+
+                CliJson.Write(stdout, ToJson(result, seconds, target));
+            }
+            else if (target != "-")
+            {
+                PrintForPeople(stdout, result, seconds, target);
+            }
+
+            return CliRunner.Success;
+        });
+        return command;
+    }
+
+    private static TimeUnit ParseTimeUnit(string text)
+    {
+        try
+        {
+            return TimeUnitExtensions.Parse(text);
+        }
+        catch (ArgumentException)
+        {
+            throw new UserInputException($"--time-unit: '{text}' is not one of day, week, month.");
+        }
+    }
+
+    private static object ToJson(RfmResult result, double seconds, string? output)
+    {
+        var q = result.Quality;
+        return new
+        {
+            customers = result.Summaries.Count,
+            transactions = q.TransactionsUsed,
+            rowsRead = q.RowsRead,
+            rejectedRows = q.RowsRejected,
+            duplicateRows = q.DuplicateOrderIds + q.IdenticalRowsDropped,
+            calibrationEnd = result.Window.CalibrationEnd.ToString("yyyy-MM-dd"),
+            observationEnd = result.Window.ObservationEnd?.ToString("yyyy-MM-dd"),
+            timeUnit = result.Window.Unit.ToString().ToLowerInvariant(),
+            repeatCustomers = result.Summaries.Count(s => s.Frequency > 0),
+            seconds,
+            output,
+            quality = q,
+        };
+    }
+
+    private static void PrintForPeople(TextWriter stdout, RfmResult result, double seconds, string? output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect });
+        var q = result.Quality;
+        var window = result.Window;
+        console.MarkupLine($"[bold]RFM summaries[/] — calibration ends {window.CalibrationEnd:yyyy-MM-dd}" +
+            (window.ObservationEnd is { } end ? $", holdout to {end:yyyy-MM-dd}" : string.Empty) +
+            $", time unit {window.Unit.ToString().ToLowerInvariant()} ({seconds:0.000} s)");
+
+        var quality = new Table().AddColumn("data quality").AddColumn(new TableColumn("rows").RightAligned());
+        void Row(string name, long value) => quality.AddRow(Markup.Escape(name), value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        Row("rows read", q.RowsRead);
+        Row("rejected (bad rows)", q.RowsRejected);
+        Row("duplicate order ids dropped", q.DuplicateOrderIds);
+        Row("identical rows (kept unless dropped)", q.IdenticalRows);
+        Row("identical rows dropped", q.IdenticalRowsDropped);
+        Row("returns", q.Returns);
+        Row("returns netted / dropped", q.ReturnsNetted + q.ReturnsDropped);
+        Row("merged into a same-day purchase", q.SameDayMerged);
+        Row("after the observation end", q.AfterObservationEnd);
+        Row("used in summaries", q.TransactionsUsed);
+        Row("customers first seen after calibration", q.CustomersFirstSeenAfterCalibration);
+        Row("customers summarised", result.Summaries.Count);
+        console.Write(quality);
+        foreach (var rejected in q.RejectedSamples)
+        {
+            console.MarkupLine($"[yellow]rejected[/] {Markup.Escape($"{rejected.Source}:{rejected.Line} {rejected.Column}: {rejected.Reason}")}");
+        }
+
+        var table = new Table().AddColumns("customer_id", "frequency", "recency", "T", "monetary_value");
+        foreach (var s in result.Summaries.Take(10))
+        {
+            table.AddRow(Markup.Escape(s.CustomerId.Value), s.Frequency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Recency.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), s.T.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                s.MonetaryValue.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        console.MarkupLine(output is null
+            ? "First 10 customers shown; [bold]--output FILE[/] writes them all as CSV, [bold]--json[/] prints a JSON report."
+            : $"Wrote {result.Summaries.Count:N0} summaries to {Markup.Escape(output)}.");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Loyalty.Core.Collection;
+
+namespace Loyalty.Core.Tests.Collection;
+
+public sealed class Utf8RecordReaderTests
+{
+    private static List<string[]> Parse(string text, int chunk = int.MaxValue)
+    {
+        using var reader = new Utf8RecordReader(new TrickleStream(Encoding.UTF8.GetBytes(text), chunk));
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.FieldString).ToArray());
+        }
+
+        return rows;
+    }
+
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+
+    [Fact]
+    public void Read_AnyFieldsWrittenAsCsv_RoundTripWhateverTheReadSize()
+    {
+        var field = Gen.Elements("a", "b", ",", "\"", "\r\n", "\n", " ", "é", "").ListOf().Select(parts => string.Concat(parts));
+        var row = field.ArrayOf().Where(r => r.Length > 0 && !(r.Length == 1 && r[0].Length == 0));
+        var table = row.NonEmptyListOf().Select(rows => rows.ToArray());
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(table.ToArbitrary(), Gen.Choose(1, 7).ToArbitrary(), (rows, chunk) =>
+        {
+            string text = string.Join("\n", rows.Select(r => string.Join(",", r.Select(Quote))));
+            var parsed = Parse(text, chunk);
+            return parsed.Count == rows.Length && parsed.Zip(rows).All(p => p.First.SequenceEqual(p.Second));
+        }));
+    }
+
+    [Fact]
+    public void Read_LineNumbers_CountBlankLinesAndBreaksInsideQuotes()
+    {
+        using var reader = new Utf8RecordReader(new MemoryStream(Encoding.UTF8.GetBytes("h\n\n\"x\ny\"\nz\n")));
+        var lines = new List<long>();
+        while (reader.Read())
+        {
+            lines.Add(reader.LineNumber);
+        }
+
+        Assert.Equal([1L, 3L, 5L], lines);
+    }
+
+    [Fact]
+    public void Read_UnclosedQuote_ThrowsNamingTheLine()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => Parse("a,b\n\"c,d\n"));
+        Assert.Contains("Line 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ByteOrderMark_IsSkipped() =>
+        Assert.Equal("id", Parse("\uFEFFid,x\n")[0][0]);
+
+    /// <summary>Hands out at most <c>chunk</c> bytes per read, to exercise records split across reads.</summary>
+    private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, chunk)]);
+    }
+}
