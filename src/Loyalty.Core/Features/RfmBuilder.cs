@@ -15,12 +15,10 @@ namespace Loyalty.Core.Features;
 public sealed class RfmBuilder
 {
     private readonly RfmOptions _options;
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<string> _customers = [];
+    private readonly Utf8KeyIndex _customers = new();
     private readonly TransactionColumns _purchases = new();
     private readonly TransactionColumns _returns = new();
-    private char[] _chars = new char[128];
+    private byte[] _utf8 = new byte[128];
     private long _maxPurchaseTicks = long.MinValue;
     private long _returnsSeen;
     private long _returnsDropped;
@@ -33,7 +31,6 @@ public sealed class RfmBuilder
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Transactions added so far (returns included).</summary>
@@ -57,24 +54,31 @@ public sealed class RfmBuilder
                 nameof(transaction));
         }
 
-        Add(transaction.CustomerId.Value.AsSpan(), transaction.Timestamp.Ticks, (double)transaction.Amount);
+        string id = transaction.CustomerId.Value;
+        int length = Encoding.UTF8.GetMaxByteCount(id.Length);
+        if (_utf8.Length < length)
+        {
+            _utf8 = new byte[length * 2];
+        }
+
+        int written = Encoding.UTF8.GetBytes(id, _utf8);
+        AddUtf8(_utf8.AsSpan(0, written), transaction.Timestamp.Ticks, (double)transaction.Amount);
     }
 
     /// <summary>Adds a row whose customer id is UTF-8 text (the allocation-free file path).</summary>
-    internal void AddUtf8(ReadOnlySpan<byte> customerId, long ticks, double amount)
-    {
-        if (_chars.Length < customerId.Length)
-        {
-            _chars = new char[customerId.Length * 2];
-        }
+    internal void AddUtf8(ReadOnlySpan<byte> customerId, long ticks, double amount) =>
+        AddHashed(customerId, _customers.Hash(customerId), ticks, amount);
 
-        int written = Encoding.UTF8.GetChars(customerId, _chars);
-        Add(_chars.AsSpan(0, written), ticks, amount);
-    }
+    /// <summary>The hash <see cref="AddHashed"/> needs; batch callers compute it early and prefetch.</summary>
+    internal ulong HashCustomer(ReadOnlySpan<byte> customerId) => _customers.Hash(customerId);
 
-    private void Add(ReadOnlySpan<char> customerId, long ticks, double amount)
+    /// <summary>Brings the customer's index slot into cache ahead of <see cref="AddHashed"/>.</summary>
+    internal void PrefetchCustomer(ulong hash) => _customers.Prefetch(hash);
+
+    /// <summary>Adds a row whose customer id hash was computed by <see cref="HashCustomer"/>.</summary>
+    internal void AddHashed(ReadOnlySpan<byte> customerId, ulong hash, long ticks, double amount)
     {
-        int customer = Intern(customerId);
+        int customer = _customers.GetOrAdd(customerId, hash);
         if (amount < 0 && _options.Cleaning.Returns != ReturnPolicy.Keep)
         {
             _returnsSeen++;
@@ -102,20 +106,6 @@ public sealed class RfmBuilder
         }
     }
 
-    private int Intern(ReadOnlySpan<char> customerId)
-    {
-        if (_lookup.TryGetValue(customerId, out int index))
-        {
-            return index;
-        }
-
-        string id = customerId.ToString();
-        index = _customers.Count;
-        _index.Add(id, index);
-        _customers.Add(id);
-        return index;
-    }
-
     /// <summary>The window the summaries will describe: the calibration end defaults to the last purchase day.</summary>
     /// <exception cref="InvalidOperationException">No calibration end was given and there are no purchases.</exception>
     public SummaryWindow ResolveWindow()
@@ -132,7 +122,7 @@ public sealed class RfmBuilder
     {
         var window = ResolveWindow();
         var quality = new RfmReducer(window, _options.Cleaning.ContentDuplicates)
-            .Reduce(_customers, _purchases, _returns, out var partials);
+            .Reduce(_customers.KeysAsStrings(), _purchases, _returns, out var partials);
         quality = quality with
         {
             RowsRead = Count,

@@ -23,7 +23,11 @@ public sealed class RfmPartials
         ArgumentNullException.ThrowIfNull(quality);
         window.Validate();
         var sorted = customers.ToArray();
-        Array.Sort(sorted, (a, b) => a.CustomerId.CompareTo(b.CustomerId));
+        if (!IsSorted(sorted))
+        {
+            Array.Sort(sorted, (a, b) => a.CustomerId.CompareTo(b.CustomerId));
+        }
+
         for (int i = 1; i < sorted.Length; i++)
         {
             if (sorted[i].CustomerId == sorted[i - 1].CustomerId)
@@ -80,6 +84,19 @@ public sealed class RfmPartials
         // calibrated in another, so the count is recomputed on the merged set.
         long late = merged.Values.LongCount(p => p.CalibrationDays == 0);
         return new RfmPartials(window, merged.Values, quality with { CustomersFirstSeenAfterCalibration = late });
+    }
+
+    private static bool IsSorted(CustomerRfmPartial[] partials)
+    {
+        for (int i = 1; i < partials.Length; i++)
+        {
+            if (partials[i - 1].CustomerId.CompareTo(partials[i].CustomerId) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The summaries of the customers with a calibration purchase.</summary>

@@ -28,10 +28,11 @@ public static class RfmSummarizer
         var builder = new RfmBuilder(options);
         var source = new TransactionFileSource(path, file, options.Cleaning);
         using var rows = source.OpenRows();
+        var batch = new PrefetchingRowBatch(builder);
         long count = 0;
         while (rows.Read())
         {
-            builder.AddUtf8(rows.CustomerId.Trim(" \t"u8), rows.Ticks, (double)rows.Amount);
+            batch.Add(rows.CustomerId.Trim(" \t"u8), rows.Ticks, (double)rows.Amount);
             if ((++count & (CancellationCheckInterval - 1)) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -42,6 +43,7 @@ public static class RfmSummarizer
             }
         }
 
+        batch.Flush();
         return Finish(builder, rows.Report());
     }
 
