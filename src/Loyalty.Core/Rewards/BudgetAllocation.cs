@@ -1,0 +1,63 @@
+namespace Loyalty.Core.Rewards;
+
+/// <summary>One reward that could be offered to one customer, with its estimated value and cost.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="RewardId">The reward.</param>
+/// <param name="Segment">The customer's segment, for per-segment caps (any key; null for none).</param>
+/// <param name="ExpectedUplift">Expected incremental value of the offer, in money.</param>
+/// <param name="ExpectedCost">Expected cost of the offer, in money (≥ 0).</param>
+public readonly record struct OfferCandidate(CustomerId CustomerId, string RewardId, string? Segment, double ExpectedUplift, double ExpectedCost);
+
+/// <summary>Constraints of an allocation.</summary>
+public sealed record AllocationConstraints
+{
+    /// <summary>Total expected cost allowed (≥ 0).</summary>
+    public required double Budget { get; init; }
+
+    /// <summary>Expected cost allowed per segment; segments not listed are only bound by the total.
+    /// <value>The default value is empty.</value></summary>
+    public IReadOnlyDictionary<string, double> SegmentBudgets { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Offers with an expected uplift below this are never made. <value>The default value is 0.</value></summary>
+    public double MinimumUplift { get; init; }
+
+    /// <summary>Checks the constraints; every problem is reported in one exception.</summary>
+    /// <exception cref="ArgumentException">A negative or non-finite budget, or a bad segment budget.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (!double.IsFinite(Budget) || Budget < 0)
+        {
+            errors.Add($"{nameof(Budget)}: must be finite and ≥ 0 (was {Budget}).");
+        }
+
+        foreach (var (segment, budget) in SegmentBudgets ?? new Dictionary<string, double>())
+        {
+            if (!double.IsFinite(budget) || budget < 0)
+            {
+                errors.Add($"{nameof(SegmentBudgets)}['{segment}']: must be finite and ≥ 0 (was {budget}).");
+            }
+        }
+
+        if (!double.IsFinite(MinimumUplift))
+        {
+            errors.Add($"{nameof(MinimumUplift)}: must be finite.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid allocation constraints:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+    }
+}
+
+/// <summary>The outcome of an allocation. Immutable.</summary>
+/// <param name="Chosen">At most one candidate per customer.</param>
+/// <param name="TotalUplift">Σ expected uplift of the chosen offers.</param>
+/// <param name="TotalCost">Σ expected cost of the chosen offers (never above the budget).</param>
+/// <param name="CostBySegment">Expected cost per segment.</param>
+public sealed record Allocation(
+    IReadOnlyList<OfferCandidate> Chosen,
+    double TotalUplift,
+    double TotalCost,
+    IReadOnlyDictionary<string, double> CostBySegment);

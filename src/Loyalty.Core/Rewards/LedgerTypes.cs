@@ -1,0 +1,64 @@
+namespace Loyalty.Core.Rewards;
+
+/// <summary>What a ledger posting did.</summary>
+public enum PostingKind
+{
+    /// <summary>Points credited (pending first).</summary>
+    Earn = 0,
+    /// <summary>Points spent on a redemption.</summary>
+    Redeem = 1,
+    /// <summary>Points that reached their expiry date unspent.</summary>
+    Expire = 2,
+}
+
+/// <summary>One immutable entry of the ledger's audit trail.</summary>
+/// <param name="EventId">The idempotency key of the command that caused it (expiries: "expire:" + the lot's event id).</param>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Kind">What happened.</param>
+/// <param name="Points">Points moved (> 0).</param>
+/// <param name="At">When.</param>
+public sealed record LedgerPosting(string EventId, CustomerId CustomerId, PostingKind Kind, long Points, DateTime At);
+
+/// <summary>A customer's points by state at a moment.</summary>
+/// <param name="Pending">Earned, still in the return window.</param>
+/// <param name="Active">Spendable.</param>
+/// <param name="Spent">Redeemed so far.</param>
+/// <param name="Expired">Lost to expiry so far.</param>
+/// <param name="Tier">The tier at that moment.</param>
+public readonly record struct PointsBalance(long Pending, long Active, long Spent, long Expired, string Tier)
+{
+    /// <summary>Everything ever earned: pending + active + spent + expired.</summary>
+    public long Earned => Pending + Active + Spent + Expired;
+}
+
+/// <summary>Program-wide figures.</summary>
+/// <param name="Issued">Points ever earned.</param>
+/// <param name="Spent">Points redeemed.</param>
+/// <param name="Expired">Points expired.</param>
+/// <param name="Outstanding">Pending + active points.</param>
+/// <param name="Liability">Outstanding points × point value, in money.</param>
+/// <param name="Breakage">Expired / (spent + expired): the share of settled points that were never used; 0 when
+/// nothing has settled.</param>
+public sealed record LedgerReport(long Issued, long Spent, long Expired, long Outstanding, decimal Liability, double Breakage);
+
+/// <summary>A redemption asked for more points than the customer can spend.</summary>
+public sealed class InsufficientPointsException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public InsufficientPointsException(CustomerId customer, long requested, long active)
+        : base($"Customer '{customer}' has {active} spendable points; {requested} were requested.")
+    {
+        CustomerId = customer;
+        Requested = requested;
+        Active = active;
+    }
+
+    /// <summary>The customer.</summary>
+    public CustomerId CustomerId { get; }
+
+    /// <summary>Points asked for.</summary>
+    public long Requested { get; }
+
+    /// <summary>Points spendable.</summary>
+    public long Active { get; }
+}
