@@ -63,11 +63,18 @@ public sealed record RewardOffer(
 /// <param name="Segment">Segment, when segmented.</param>
 /// <param name="Clv">Value estimate, when estimated.</param>
 /// <param name="LoyaltyScore">Loyalty score, when computed.</param>
+/// <param name="Customer">The customer's record (privacy choices), when known; without it the customer is treated as
+/// having consented and not opted out.</param>
 public sealed record CustomerProfile(
     CustomerSummary Summary,
     Segment? Segment = null,
     ClvEstimate? Clv = null,
-    double? LoyaltyScore = null);
+    double? LoyaltyScore = null,
+    Customer? Customer = null)
+{
+    /// <summary>True when offers may be personalised and sent: no profiling opt-out and marketing consent given.</summary>
+    public bool MayReceiveOffers => Customer is null || (!Customer.ProfilingOptOut && Customer.MarketingConsent);
+}
 
 /// <summary>Chooses rewards for customers.</summary>
 public interface IRewardPolicy
