@@ -12,11 +12,13 @@ namespace Loyalty.Core.Segmentation;
 /// to the lowest centroid index.</summary>
 internal static class AssignmentKernel
 {
-    private const int BlockRows = 4;
+    // Eight independent accumulator chains hide the four-cycle FMA latency on two FMA ports.
+    private const int BlockRows = 8;
 
     /// <summary>Assigns each row to its nearest centroid and adds w·x to <paramref name="sums"/> (k × d) and w to
     /// <paramref name="counts"/>. <paramref name="labels"/> holds the previous labels on entry.</summary>
     /// <returns>How many labels changed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int AssignAndAccumulate(
         ReadOnlySpan<float> points, ReadOnlySpan<float> weights, CentroidPanel panel,
         Span<int> labels, Span<double> sums, Span<double> counts)
@@ -62,6 +64,7 @@ internal static class AssignmentKernel
     }
 
     /// <summary>‖c‖² − 2x·c for every centroid (padding lanes included, they are +∞).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ExpandedDistances(ReadOnlySpan<float> row, CentroidPanel panel, Span<float> distances)
     {
         int d = panel.Dimensions;
@@ -125,7 +128,8 @@ internal static class AssignmentKernel
         }
     }
 
-    /// <summary>Four rows at once: each panel load feeds four fused multiply-adds.</summary>
+    /// <summary>Eight rows at once: each panel load feeds eight fused multiply-adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void NearestBlock512(ReadOnlySpan<float> rows, CentroidPanel panel, Span<int> labels)
     {
         int d = panel.Dimensions;
@@ -133,23 +137,29 @@ internal static class AssignmentKernel
         ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
         ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
         ref float x0 = ref MemoryMarshal.GetReference(rows);
-        ref float x1 = ref Unsafe.Add(ref x0, d);
-        ref float x2 = ref Unsafe.Add(ref x1, d);
-        ref float x3 = ref Unsafe.Add(ref x2, d);
         var minus2 = Vector512.Create(-2f);
         var lane = Vector512<int>.Indices;
-        Vector512<float> b0 = default, b1 = default, b2 = default, b3 = default;
-        Vector512<int> i0 = lane, i1 = lane, i2 = lane, i3 = lane;
+        nint d1 = d, d2 = 2 * d1, d3 = 3 * d1, d4 = 4 * d1, d5 = 5 * d1, d6 = 6 * d1, d7 = 7 * d1;
+        Vector512<float> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
+        Vector512<int> i0 = lane, i1 = lane, i2 = lane, i3 = lane, i4 = lane, i5 = lane, i6 = lane, i7 = lane;
         for (int t = 0; t < padded; t += Vector512<float>.Count)
         {
-            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+            ref float column = ref Unsafe.Add(ref panelRef, t);
+            ref float x = ref x0;
             for (int j = 0; j < d; j++)
             {
-                var column = Vector512.LoadUnsafe(ref panelRef, (nuint)(j * padded + t));
-                a0 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x0, j)), column, a0);
-                a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x1, j)), column, a1);
-                a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x2, j)), column, a2);
-                a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x3, j)), column, a3);
+                var c = Vector512.LoadUnsafe(ref column);
+                a0 = Vector512.FusedMultiplyAdd(Vector512.Create(x), c, a0);
+                a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d1)), c, a1);
+                a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d2)), c, a2);
+                a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d3)), c, a3);
+                a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d4)), c, a4);
+                a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d5)), c, a5);
+                a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d6)), c, a6);
+                a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d7)), c, a7);
+                column = ref Unsafe.Add(ref column, padded);
+                x = ref Unsafe.Add(ref x, 1);
             }
 
             var norms = Vector512.LoadUnsafe(ref normRef, (nuint)t);
@@ -157,9 +167,13 @@ internal static class AssignmentKernel
             a1 = Vector512.FusedMultiplyAdd(minus2, a1, norms);
             a2 = Vector512.FusedMultiplyAdd(minus2, a2, norms);
             a3 = Vector512.FusedMultiplyAdd(minus2, a3, norms);
+            a4 = Vector512.FusedMultiplyAdd(minus2, a4, norms);
+            a5 = Vector512.FusedMultiplyAdd(minus2, a5, norms);
+            a6 = Vector512.FusedMultiplyAdd(minus2, a6, norms);
+            a7 = Vector512.FusedMultiplyAdd(minus2, a7, norms);
             if (t == 0)
             {
-                (b0, b1, b2, b3) = (a0, a1, a2, a3);
+                (b0, b1, b2, b3, b4, b5, b6, b7) = (a0, a1, a2, a3, a4, a5, a6, a7);
             }
             else
             {
@@ -168,6 +182,10 @@ internal static class AssignmentKernel
                 KeepSmaller512(a1, index, ref b1, ref i1);
                 KeepSmaller512(a2, index, ref b2, ref i2);
                 KeepSmaller512(a3, index, ref b3, ref i3);
+                KeepSmaller512(a4, index, ref b4, ref i4);
+                KeepSmaller512(a5, index, ref b5, ref i5);
+                KeepSmaller512(a6, index, ref b6, ref i6);
+                KeepSmaller512(a7, index, ref b7, ref i7);
             }
         }
 
@@ -176,8 +194,13 @@ internal static class AssignmentKernel
         labels[1] = ArgMin512(b1, i1, singleTile);
         labels[2] = ArgMin512(b2, i2, singleTile);
         labels[3] = ArgMin512(b3, i3, singleTile);
+        labels[4] = ArgMin512(b4, i4, singleTile);
+        labels[5] = ArgMin512(b5, i5, singleTile);
+        labels[6] = ArgMin512(b6, i6, singleTile);
+        labels[7] = ArgMin512(b7, i7, singleTile);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void NearestBlock256(ReadOnlySpan<float> rows, CentroidPanel panel, Span<int> labels)
     {
         int d = panel.Dimensions;
@@ -185,23 +208,29 @@ internal static class AssignmentKernel
         ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
         ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
         ref float x0 = ref MemoryMarshal.GetReference(rows);
-        ref float x1 = ref Unsafe.Add(ref x0, d);
-        ref float x2 = ref Unsafe.Add(ref x1, d);
-        ref float x3 = ref Unsafe.Add(ref x2, d);
         var minus2 = Vector256.Create(-2f);
         var lane = Vector256<int>.Indices;
-        Vector256<float> b0 = default, b1 = default, b2 = default, b3 = default;
-        Vector256<int> i0 = lane, i1 = lane, i2 = lane, i3 = lane;
+        nint d1 = d, d2 = 2 * d1, d3 = 3 * d1, d4 = 4 * d1, d5 = 5 * d1, d6 = 6 * d1, d7 = 7 * d1;
+        Vector256<float> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
+        Vector256<int> i0 = lane, i1 = lane, i2 = lane, i3 = lane, i4 = lane, i5 = lane, i6 = lane, i7 = lane;
         for (int t = 0; t < padded; t += Vector256<float>.Count)
         {
-            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+            ref float column = ref Unsafe.Add(ref panelRef, t);
+            ref float x = ref x0;
             for (int j = 0; j < d; j++)
             {
-                var column = Vector256.LoadUnsafe(ref panelRef, (nuint)(j * padded + t));
-                a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x0, j)), column, a0);
-                a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x1, j)), column, a1);
-                a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x2, j)), column, a2);
-                a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x3, j)), column, a3);
+                var c = Vector256.LoadUnsafe(ref column);
+                a0 = Vector256.FusedMultiplyAdd(Vector256.Create(x), c, a0);
+                a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d1)), c, a1);
+                a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d2)), c, a2);
+                a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d3)), c, a3);
+                a4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d4)), c, a4);
+                a5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d5)), c, a5);
+                a6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d6)), c, a6);
+                a7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d7)), c, a7);
+                column = ref Unsafe.Add(ref column, padded);
+                x = ref Unsafe.Add(ref x, 1);
             }
 
             var norms = Vector256.LoadUnsafe(ref normRef, (nuint)t);
@@ -209,9 +238,13 @@ internal static class AssignmentKernel
             a1 = Vector256.FusedMultiplyAdd(minus2, a1, norms);
             a2 = Vector256.FusedMultiplyAdd(minus2, a2, norms);
             a3 = Vector256.FusedMultiplyAdd(minus2, a3, norms);
+            a4 = Vector256.FusedMultiplyAdd(minus2, a4, norms);
+            a5 = Vector256.FusedMultiplyAdd(minus2, a5, norms);
+            a6 = Vector256.FusedMultiplyAdd(minus2, a6, norms);
+            a7 = Vector256.FusedMultiplyAdd(minus2, a7, norms);
             if (t == 0)
             {
-                (b0, b1, b2, b3) = (a0, a1, a2, a3);
+                (b0, b1, b2, b3, b4, b5, b6, b7) = (a0, a1, a2, a3, a4, a5, a6, a7);
             }
             else
             {
@@ -220,6 +253,10 @@ internal static class AssignmentKernel
                 KeepSmaller256(a1, index, ref b1, ref i1);
                 KeepSmaller256(a2, index, ref b2, ref i2);
                 KeepSmaller256(a3, index, ref b3, ref i3);
+                KeepSmaller256(a4, index, ref b4, ref i4);
+                KeepSmaller256(a5, index, ref b5, ref i5);
+                KeepSmaller256(a6, index, ref b6, ref i6);
+                KeepSmaller256(a7, index, ref b7, ref i7);
             }
         }
 
@@ -228,6 +265,10 @@ internal static class AssignmentKernel
         labels[1] = ArgMin256(b1, i1, singleTile);
         labels[2] = ArgMin256(b2, i2, singleTile);
         labels[3] = ArgMin256(b3, i3, singleTile);
+        labels[4] = ArgMin256(b4, i4, singleTile);
+        labels[5] = ArgMin256(b5, i5, singleTile);
+        labels[6] = ArgMin256(b6, i6, singleTile);
+        labels[7] = ArgMin256(b7, i7, singleTile);
     }
 
     // Strictly smaller only: an earlier tile keeps a tie, so each lane holds its lowest-index minimum.
@@ -248,10 +289,11 @@ internal static class AssignmentKernel
     }
 
     // Among lanes holding the minimum, the lowest centroid index wins (with one tile, the lowest lane is it).
+    // MinNative (plain vminps) is safe: distances are never NaN and ±0 compare equal below.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ArgMin512(Vector512<float> best, Vector512<int> index, bool singleTile)
     {
-        float min = HorizontalMin(Vector256.Min(best.GetLower(), best.GetUpper()));
+        float min = HorizontalMin(Vector256.MinNative(best.GetLower(), best.GetUpper()));
         var atMin = Vector512.Equals(best, Vector512.Create(min));
         if (singleTile)
         {
@@ -259,7 +301,7 @@ internal static class AssignmentKernel
         }
 
         var candidates = Vector512.ConditionalSelect(atMin.AsInt32(), index, Vector512.Create(int.MaxValue));
-        return HorizontalMin(Vector256.Min(candidates.GetLower(), candidates.GetUpper()));
+        return HorizontalMin(Vector256.MinNative(candidates.GetLower(), candidates.GetUpper()));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -279,9 +321,9 @@ internal static class AssignmentKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T HorizontalMin<T>(Vector256<T> v)
     {
-        var m = Vector128.Min(v.GetLower(), v.GetUpper());
-        m = Vector128.Min(m, Vector128.Shuffle(m.AsInt32(), Vector128.Create(2, 3, 0, 1)).As<int, T>());
-        m = Vector128.Min(m, Vector128.Shuffle(m.AsInt32(), Vector128.Create(1, 0, 3, 2)).As<int, T>());
+        var m = Vector128.MinNative(v.GetLower(), v.GetUpper());
+        m = Vector128.MinNative(m, Vector128.Shuffle(m.AsInt32(), Vector128.Create(2, 3, 0, 1)).As<int, T>());
+        m = Vector128.MinNative(m, Vector128.Shuffle(m.AsInt32(), Vector128.Create(1, 0, 3, 2)).As<int, T>());
         return m.ToScalar();
     }
 
@@ -298,7 +340,8 @@ internal static class AssignmentKernel
         return changed;
     }
 
-    /// <summary>target += w·row in double. Widening is exact, so this equals the scalar loop bitwise.</summary>
+    /// <summary>target += w·row in double. Widening is exact and w = 1 multiplies exactly, so this equals the scalar
+    /// loop bitwise; unit weights skip the multiply.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void AddScaledRow(ReadOnlySpan<float> row, double w, Span<double> target)
     {
@@ -307,12 +350,17 @@ internal static class AssignmentKernel
         int j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            var weight = Vector256.Create(w);
             for (; j + Vector256<float>.Count <= row.Length; j += Vector256<float>.Count)
             {
                 var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref x, (nuint)j));
-                (Vector256.LoadUnsafe(ref s, (nuint)j) + (lower * weight)).StoreUnsafe(ref s, (nuint)j);
-                (Vector256.LoadUnsafe(ref s, (nuint)(j + 4)) + (upper * weight)).StoreUnsafe(ref s, (nuint)(j + 4));
+                if (w != 1.0)
+                {
+                    lower *= w;
+                    upper *= w;
+                }
+
+                (Vector256.LoadUnsafe(ref s, (nuint)j) + lower).StoreUnsafe(ref s, (nuint)j);
+                (Vector256.LoadUnsafe(ref s, (nuint)(j + 4)) + upper).StoreUnsafe(ref s, (nuint)(j + 4));
             }
         }
 

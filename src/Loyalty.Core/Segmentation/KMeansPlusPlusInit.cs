@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Loyalty.Core.Numerics;
 
 namespace Loyalty.Core.Segmentation;
@@ -7,6 +10,8 @@ namespace Loyalty.Core.Segmentation;
 /// in one pass over the data, in fixed chunks, so the result does not depend on the thread count.</summary>
 internal static class KMeansPlusPlusInit
 {
+    private const int CandidateLanes = 8;
+
     internal static float[] Choose(KMeansData data, int k, Random random, CancellationToken cancellationToken) =>
         Choose(data, k, random, 2 + (int)Math.Log(k), cancellationToken);
 
@@ -36,15 +41,11 @@ internal static class KMeansPlusPlusInit
             chunkPotential[chunk] = potential;
         }, cancellationToken);
 
-        var candidateDistances = new float[trials][];
-        for (int t = 0; t < trials; t++)
-        {
-            candidateDistances[t] = new float[n];
-        }
-
+        int paddedTrials = (trials + CandidateLanes - 1) / CandidateLanes * CandidateLanes;
+        var candidateDistances = new float[(long)n * paddedTrials];
+        var candidatePanel = new float[d * paddedTrials];
         var candidates = new int[trials];
-        var candidateRows = new float[trials * d];
-        var candidatePotential = new double[plan.Count * trials];
+        var candidatePotential = new double[plan.Count * paddedTrials];
         for (int c = 1; c < k; c++)
         {
             double total = chunkPotential.Sum();
@@ -56,49 +57,74 @@ internal static class KMeansPlusPlusInit
             for (int t = 0; t < trials; t++)
             {
                 candidates[t] = WeightedPick(data, closest, chunkPotential, random.NextDouble() * total);
-                data.Row(candidates[t]).CopyTo(candidateRows.AsSpan(t * d));
+                ReadOnlySpan<float> row = data.Row(candidates[t]);
+                for (int j = 0; j < d; j++)
+                {
+                    candidatePanel[j * paddedTrials + t] = row[j];
+                }
             }
 
-            plan.ForEach(chunk =>
-            {
-                Span<double> potentials = candidatePotential.AsSpan(chunk * trials, trials);
-                potentials.Clear();
-                ReadOnlySpan<float> points = data.Points.Span;
-                ReadOnlySpan<float> weights = data.Weights.Span;
-                int start = ChunkPlan.Start(chunk);
-                for (int i = start; i < start + plan.Length(chunk); i++)
-                {
-                    ReadOnlySpan<float> row = points.Slice(i * d, d);
-                    double w = weights.IsEmpty ? 1.0 : weights[i];
-                    for (int t = 0; t < trials; t++)
-                    {
-                        float distance = DistanceKernels.SquaredEuclidean(row, candidateRows.AsSpan(t * d, d));
-                        candidateDistances[t][i] = distance;
-                        potentials[t] += w * Math.Min(distance, closest[i]);
-                    }
-                }
-            }, cancellationToken);
+            plan.ForEach(chunk => ScoreCandidates(
+                data, chunk, candidatePanel, paddedTrials, closest, candidateDistances,
+                candidatePotential.AsSpan(chunk * paddedTrials, paddedTrials)), cancellationToken);
 
-            int best = BestTrial(candidatePotential, plan.Count, trials);
+            int best = BestTrial(candidatePotential, plan.Count, trials, paddedTrials);
             data.Row(candidates[best]).CopyTo(centroids.AsSpan(c * d));
-            float[] chosen = candidateDistances[best];
             plan.ForEach(chunk =>
             {
                 int start = ChunkPlan.Start(chunk);
                 for (int i = start; i < start + plan.Length(chunk); i++)
                 {
-                    closest[i] = Math.Min(closest[i], chosen[i]);
+                    closest[i] = Math.Min(closest[i], candidateDistances[((long)i * paddedTrials) + best]);
                 }
 
-                chunkPotential[chunk] = candidatePotential[chunk * trials + best];
+                chunkPotential[chunk] = candidatePotential[chunk * paddedTrials + best];
             }, cancellationToken);
         }
 
         return centroids;
     }
 
+    /// <summary>Squared distances from each row of a chunk to every candidate (candidates transposed in
+    /// <paramref name="panel"/>, one per lane: Σ (x_j − c_j)² by fused multiply-adds, no cancellation), and per
+    /// candidate the chunk's potential Σ w·min(D², distance) in double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScoreCandidates(
+        KMeansData data, int chunk, float[] panel, int paddedTrials, float[] closest, float[] distances, Span<double> potential)
+    {
+        int d = data.Columns;
+        ReadOnlySpan<float> points = data.Points.Span;
+        ReadOnlySpan<float> weights = data.Weights.Span;
+        int start = ChunkPlan.Start(chunk);
+        ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel);
+        ref float distanceRef = ref MemoryMarshal.GetArrayDataReference(distances);
+        for (int t = 0; t < paddedTrials; t += CandidateLanes)
+        {
+            Vector256<double> lower = default, upper = default;
+            for (int i = start; i < start + data.Plan.Length(chunk); i++)
+            {
+                ref float x = ref Unsafe.AsRef(in points[i * d]);
+                var acc = Vector256<float>.Zero;
+                for (int j = 0; j < d; j++)
+                {
+                    var diff = Vector256.Create(Unsafe.Add(ref x, j)) - Vector256.LoadUnsafe(ref panelRef, (nuint)(j * paddedTrials + t));
+                    acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
+                }
+
+                acc.StoreUnsafe(ref distanceRef, (nuint)((long)i * paddedTrials + t));
+                var (lo, hi) = Vector256.Widen(Vector256.MinNative(acc, Vector256.Create(closest[i])));
+                double w = weights.IsEmpty ? 1.0 : weights[i];
+                lower = Vector256.FusedMultiplyAdd(lo, Vector256.Create(w), lower);
+                upper = Vector256.FusedMultiplyAdd(hi, Vector256.Create(w), upper);
+            }
+
+            lower.CopyTo(potential.Slice(t, 4));
+            upper.CopyTo(potential.Slice(t + 4, 4));
+        }
+    }
+
     // Sums over chunks in chunk order, then the lowest potential wins (first on ties).
-    private static int BestTrial(double[] candidatePotential, int chunks, int trials)
+    private static int BestTrial(double[] candidatePotential, int chunks, int trials, int stride)
     {
         int best = 0;
         double bestPotential = double.PositiveInfinity;
@@ -107,7 +133,7 @@ internal static class KMeansPlusPlusInit
             double potential = 0;
             for (int chunk = 0; chunk < chunks; chunk++)
             {
-                potential += candidatePotential[chunk * trials + t];
+                potential += candidatePotential[chunk * stride + t];
             }
 
             if (potential < bestPotential)
