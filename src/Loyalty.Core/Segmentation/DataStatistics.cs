@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Per-column statistics used for the convergence tolerance, computed in double in a fixed order.</summary>
 internal static class DataStatistics
 {
     /// <summary>Mean over columns of the (population) variance of each column, as scikit-learn scales tol.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double MeanColumnVariance(ReadOnlySpan<float> data, int rows, int columns)
     {
         var mean = new double[columns];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -46,6 +47,7 @@ internal static class FeatureValidation
     }
 
     // x − x is 0 for every finite x and NaN for NaN and ±∞, so one subtraction and compare screens a whole vector.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FirstNonFinite(ReadOnlySpan<float> data)
     {
         ref float start = ref MemoryMarshal.GetReference(data);

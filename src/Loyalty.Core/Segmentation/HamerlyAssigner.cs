@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Loyalty.Core.Numerics;
 
 namespace Loyalty.Core.Segmentation;
@@ -102,6 +103,7 @@ internal sealed class HamerlyAssigner
 
     /// <summary>Assigns the rows of one chunk and accumulates its sums, like
     /// <see cref="AssignmentKernel.AssignAndAccumulate"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int AssignAndAccumulate(
         int chunk, CentroidPanel panel, float[] centroids, int[] labels, Span<double> sums, Span<double> counts)
     {

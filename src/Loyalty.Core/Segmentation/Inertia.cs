@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Loyalty.Core.Numerics;
 
 namespace Loyalty.Core.Segmentation;
@@ -8,20 +9,23 @@ internal static class Inertia
 {
     internal static double Compute(KMeansData data, float[] centroids, int[] labels, CancellationToken cancellationToken)
     {
-        int d = data.Columns;
         var perChunk = new double[data.Plan.Count];
-        data.Plan.ForEach(chunk =>
-        {
-            ReadOnlySpan<float> points = data.Points.Span;
-            int start = ChunkPlan.Start(chunk);
-            double sum = 0;
-            for (int i = start; i < start + data.Plan.Length(chunk); i++)
-            {
-                sum += data.Weight(i) * DistanceKernels.SquaredEuclideanDouble(points.Slice(i * d, d), centroids.AsSpan(labels[i] * d, d));
-            }
-
-            perChunk[chunk] = sum;
-        }, cancellationToken);
+        data.Plan.ForEach(chunk => perChunk[chunk] = ChunkInertia(data, chunk, centroids, labels), cancellationToken);
         return perChunk.Sum();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double ChunkInertia(KMeansData data, int chunk, float[] centroids, int[] labels)
+    {
+        int d = data.Columns;
+        ReadOnlySpan<float> points = data.Points.Span;
+        int start = ChunkPlan.Start(chunk);
+        double sum = 0;
+        for (int i = start; i < start + data.Plan.Length(chunk); i++)
+        {
+            sum += data.Weight(i) * DistanceKernels.SquaredEuclideanDouble(points.Slice(i * d, d), centroids.AsSpan(labels[i] * d, d));
+        }
+
+        return sum;
     }
 }
