@@ -9,13 +9,15 @@ using Spectre.Console;
 
 namespace Loyalty.Cli.Commands;
 
-/// <summary><c>loyalty segment</c>: k-means (Lloyd or Hamerly) on a .csv/.kmf/.npy matrix, or a k-range sweep with
-/// quality indices. One JSON object on stdout with --json, a table otherwise; progress and timings on stderr.</summary>
+/// <summary><c>loyalty segment</c>: k-means (Lloyd, Hamerly, mini-batch) or DBSCAN on a .csv/.kmf/.npy matrix, or a
+/// k-range sweep with quality indices. One JSON object on stdout with --json, a table otherwise; progress and timings on stderr.</summary>
 internal static class SegmentCommand
 {
     private static readonly Option<FileInfo> Input = new("--input") { Description = "Matrix file: .csv, .kmf or .npy", Required = true };
     private static readonly Option<int?> K = new("--k") { Description = "Number of clusters" };
-    private static readonly Option<string> Algorithm = new("--algorithm") { Description = "lloyd | hamerly", DefaultValueFactory = _ => "lloyd" };
+    private static readonly Option<string> Algorithm = new("--algorithm") { Description = "lloyd | hamerly | minibatch | dbscan", DefaultValueFactory = _ => "lloyd" };
+    private static readonly Option<double?> Eps = new("--eps") { Description = "DBSCAN neighbourhood radius" };
+    private static readonly Option<int?> MinSamples = new("--min-samples") { Description = "DBSCAN points within eps for a core point" };
     private static readonly Option<string> Init = new("--init") { Description = "kmeans++ | kmeans-parallel | random | FILE (CSV of k starting centroids)", DefaultValueFactory = _ => "kmeans++" };
     private static readonly Option<int> NInit = new("--n-init") { Description = "Restarts, best kept", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> MaxIter = new("--max-iter") { Description = "Most iterations per run", DefaultValueFactory = _ => 300 };
@@ -31,7 +33,7 @@ internal static class SegmentCommand
     {
         var command = new Command("segment", "Cluster customers' feature rows with k-means.")
         {
-            Input, K, Algorithm, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json,
+            Input, K, Algorithm, Eps, MinSamples, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json,
         };
         command.SetAction(parsed => Run(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
@@ -44,6 +46,12 @@ internal static class SegmentCommand
         FeatureMatrix features = MatrixFileReader.Read(inputPath);
         stderr.WriteLine($"read {features.Rows} × {features.Columns} from {inputPath} in {Stopwatch.GetElapsedTime(start).TotalSeconds:F3} s");
 
+        string algorithm = parsed.GetValue(Algorithm)!;
+        if (algorithm == "dbscan")
+        {
+            return RunDbscan(parsed, features, stdout, stderr);
+        }
+
         string? range = parsed.GetValue(KRange);
         KMeansOptions options = Options(parsed, features, range is null);
         if (range is not null)
@@ -55,14 +63,68 @@ internal static class SegmentCommand
         }
 
         var progress = new Progress<KMeansProgress>(p => stderr.WriteLine($"run {p.Run} iteration {p.Iteration}: {p.LabelsChanged} labels changed, shift {p.CentroidShift:G4}"));
-        KMeansModel model = new KMeans(options).Fit(features, progress: parsed.GetValue(Json) ? null : progress);
+        KMeansModel model = algorithm == "minibatch"
+            ? FitMiniBatch(options, features)
+            : new KMeans(options).Fit(features, progress: parsed.GetValue(Json) ? null : progress);
         stderr.WriteLine($"init {model.InitSeconds:F4} s, fit {model.FitSeconds:F4} s, {model.Iterations} iterations");
         if (parsed.GetValue(Output) is { } labelsFile)
         {
             WriteLabels(labelsFile.FullName, model.Labels);
         }
 
-        WriteModel(model, features, parsed.GetValue(Json), stdout);
+        WriteModel(model, algorithm, features, parsed.GetValue(Json), stdout);
+        return CliRunner.Success;
+    }
+
+    private static KMeansModel FitMiniBatch(KMeansOptions options, FeatureMatrix features)
+    {
+        if (options.Standardization != FeatureStandardization.None || options.Initialization != KMeansInitialization.KMeansPlusPlus)
+        {
+            throw new UserInputException("option --algorithm minibatch: use it without --standardize and --init (it starts with k-means++ on its first batch)");
+        }
+
+        var miniBatch = new MiniBatchKMeans(new MiniBatchKMeansOptions { K = options.K, Seed = options.Seed, MaxSteps = options.MaxIterations, Tolerance = options.Tolerance });
+        return miniBatch.Fit(features);
+    }
+
+    private static int RunDbscan(ParseResult parsed, FeatureMatrix features, TextWriter stdout, TextWriter stderr)
+    {
+        double eps = parsed.GetValue(Eps) ?? throw new UserInputException("option --eps is required with --algorithm dbscan");
+        int minSamples = parsed.GetValue(MinSamples) ?? throw new UserInputException("option --min-samples is required with --algorithm dbscan");
+        if (parsed.GetValue(Standardize) != "none")
+        {
+            throw new UserInputException("option --standardize: dbscan works on the features as given; standardise them beforehand");
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        DbscanModel model = new Dbscan(new DbscanOptions { Eps = eps, MinSamples = minSamples }).Fit(features);
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        stderr.WriteLine($"dbscan: {model.ClusterCount} clusters, {model.NoiseCount} noise rows, {seconds:F4} s");
+        var sizes = new int[model.ClusterCount];
+        foreach (int label in model.Labels.Where(l => l >= 0))
+        {
+            sizes[label]++;
+        }
+
+        if (parsed.GetValue(Output) is { } labelsFile)
+        {
+            WriteLabels(labelsFile.FullName, model.Labels);
+        }
+
+        if (parsed.GetValue(Json))
+        {
+            CliJson.Write(stdout, new { k = model.ClusterCount, n = features.Rows, d = features.Columns, algorithm = "dbscan", eps, minSamples, noise = model.NoiseCount, fitSeconds = seconds, sizes });
+            return CliRunner.Success;
+        }
+
+        var table = new Table().AddColumn("cluster").AddColumn("size");
+        table.AddRow("noise", model.NoiseCount.ToString(CultureInfo.InvariantCulture));
+        for (int c = 0; c < sizes.Length; c++)
+        {
+            table.AddRow(c.ToString(CultureInfo.InvariantCulture), sizes[c].ToString(CultureInfo.InvariantCulture));
+        }
+
+        Console(stdout).Write(table);
         return CliRunner.Success;
     }
 
@@ -98,9 +160,9 @@ internal static class SegmentCommand
             K = k ?? given?.Rows ?? 1,
             Algorithm = parsed.GetValue(Algorithm) switch
             {
-                "lloyd" => KMeansAlgorithm.Lloyd,
+                "lloyd" or "minibatch" => KMeansAlgorithm.Lloyd,
                 "hamerly" => KMeansAlgorithm.Hamerly,
-                var other => throw new UserInputException($"option --algorithm: '{other}' is not one of lloyd, hamerly"),
+                var other => throw new UserInputException($"option --algorithm: '{other}' is not one of lloyd, hamerly, minibatch, dbscan"),
             },
             Initialization = initialization,
             InitialCentroids = given,
@@ -145,7 +207,7 @@ internal static class SegmentCommand
         }
     }
 
-    private static void WriteModel(KMeansModel model, FeatureMatrix features, bool json, TextWriter stdout)
+    private static void WriteModel(KMeansModel model, string algorithm, FeatureMatrix features, bool json, TextWriter stdout)
     {
         float[][] centroids = Enumerable.Range(0, model.K).Select(c => model.Centroids.Row(c).ToArray()).ToArray();
         if (json)
@@ -155,7 +217,7 @@ internal static class SegmentCommand
                 k = model.K,
                 n = features.Rows,
                 d = features.Columns,
-                algorithm = model.Algorithm.ToString().ToLowerInvariant(),
+                algorithm,
                 iterations = model.Iterations,
                 inertia = model.Inertia,
                 initSeconds = model.InitSeconds,
@@ -168,7 +230,7 @@ internal static class SegmentCommand
         }
 
         var console = Console(stdout);
-        console.WriteLine($"k-means ({model.Algorithm}): k={model.K}, n={features.Rows}, d={features.Columns}, {model.Iterations} iterations, converged={model.Converged}, inertia={model.Inertia:G8}");
+        console.WriteLine($"k-means ({algorithm}): k={model.K}, n={features.Rows}, d={features.Columns}, {model.Iterations} iterations, converged={model.Converged}, inertia={model.Inertia:G8}");
         var table = new Table().AddColumn("cluster").AddColumn("size").AddColumn("share");
         foreach (string name in features.ColumnNames)
         {

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -348,19 +349,18 @@ internal static class AssignmentKernel
         ref float x = ref MemoryMarshal.GetReference(row);
         ref double s = ref MemoryMarshal.GetReference(target);
         int j = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Avx.IsSupported)
         {
-            for (; j + Vector256<float>.Count <= row.Length; j += Vector256<float>.Count)
+            // Four floats widen to four doubles in one vcvtps2pd, so any d ≥ 4 stays vectorised.
+            for (; j + Vector128<float>.Count <= row.Length; j += Vector128<float>.Count)
             {
-                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref x, (nuint)j));
+                var widened = Avx.ConvertToVector256Double(Vector128.LoadUnsafe(ref x, (nuint)j));
                 if (w != 1.0)
                 {
-                    lower *= w;
-                    upper *= w;
+                    widened *= w;
                 }
 
-                (Vector256.LoadUnsafe(ref s, (nuint)j) + lower).StoreUnsafe(ref s, (nuint)j);
-                (Vector256.LoadUnsafe(ref s, (nuint)(j + 4)) + upper).StoreUnsafe(ref s, (nuint)(j + 4));
+                (Vector256.LoadUnsafe(ref s, (nuint)j) + widened).StoreUnsafe(ref s, (nuint)j);
             }
         }
 
