@@ -160,26 +160,29 @@ internal sealed class HamerlyAssigner
     private int FullAssign(int i, ReadOnlySpan<float> row, CentroidPanel panel, Span<float> distances)
     {
         AssignmentKernel.ExpandedDistances(row, panel, distances);
+
+        // One pass for the nearest and the runner-up; a later equal value becomes the runner-up, so ties keep the
+        // lowest index as Lloyd does.
         int best = 0;
+        float nearest = distances[0];
+        float second = float.PositiveInfinity;
         for (int c = 1; c < _k; c++)
         {
-            if (distances[c] < distances[best])
+            float value = distances[c];
+            if (value < nearest)
             {
+                second = nearest;
+                nearest = value;
                 best = c;
             }
-        }
-
-        float second = float.PositiveInfinity;
-        for (int c = 0; c < _k; c++)
-        {
-            if (c != best && distances[c] < second)
+            else if (value < second)
             {
-                second = distances[c];
+                second = value;
             }
         }
 
         double error = ErrorFactor * (_data.Columns + 2) * (_rowNorms[i] + _maxCentroidNorm);
-        _upper[i] = Math.Sqrt(Math.Max(0, distances[best] + _rowNorms[i] + error));
+        _upper[i] = Math.Sqrt(Math.Max(0, nearest + _rowNorms[i] + error));
         _lower[i] = Math.Sqrt(Math.Max(0, second + _rowNorms[i] - error));
         return best;
     }
