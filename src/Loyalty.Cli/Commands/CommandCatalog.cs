@@ -8,5 +8,6 @@ internal static class CommandCatalog
     internal static IEnumerable<Command> All()
     {
         yield return RfmCommand.Create();
+        yield return SegmentCommand.Create();
     }
 }

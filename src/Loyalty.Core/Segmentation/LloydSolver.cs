@@ -1,0 +1,112 @@
+namespace Loyalty.Core.Segmentation;
+
+/// <summary>Lloyd iterations from given centroids, following scikit-learn's loop: assign and sum in one pass,
+/// relocate empty clusters, move the centroids, stop when no label changed or when the summed squared shift is at
+/// most the (absolute) tolerance; then, unless labels were already stable, one last assignment so labels match
+/// the final centroids, and the exact inertia.</summary>
+internal static class LloydSolver
+{
+    internal static KMeansRun Run(
+        KMeansData data, float[] initialCentroids, int k, KMeansAlgorithm algorithm, int maxIterations,
+        double tolerance, int run, IProgress<KMeansProgress>? progress, CancellationToken cancellationToken)
+    {
+        int d = data.Columns;
+        var plan = data.Plan;
+        var centroids = (float[])initialCentroids.Clone();
+        var next = new float[k * d];
+        var labels = new int[data.Rows];
+        Array.Fill(labels, -1);
+        var panel = CentroidPanel.Create(centroids, k, d, CentroidPanel.PreferredLaneWidth(k));
+        var partials = new ChunkPartials(plan.Count, k, d);
+        var hamerly = algorithm == KMeansAlgorithm.Hamerly ? new HamerlyAssigner(data, k, cancellationToken) : null;
+        var sums = new double[k * d];
+        var counts = new double[k];
+        var shifts = new double[k];
+        bool labelsStable = false;
+        bool converged = false;
+        int iterations = 0;
+        while (iterations < maxIterations)
+        {
+            panel.Update(centroids);
+            hamerly?.BeginIteration(centroids);
+            float[] current = centroids;
+            plan.ForEach(chunk =>
+            {
+                int start = ChunkPlan.Start(chunk);
+                int length = plan.Length(chunk);
+                Span<double> chunkSums = partials.ClearedSums(chunk);
+                Span<double> chunkCounts = partials.ClearedCounts(chunk);
+                int changedInChunk = hamerly is null
+                    ? AssignmentKernel.AssignAndAccumulate(
+                        data.ChunkPoints(chunk), data.ChunkWeights(chunk), panel, labels.AsSpan(start, length), chunkSums, chunkCounts)
+                    : hamerly.AssignAndAccumulate(chunk, panel, current, labels, chunkSums, chunkCounts);
+                partials.SetChanged(chunk, changedInChunk);
+            }, cancellationToken);
+
+            int changed = partials.Reduce(sums, counts);
+            EmptyClusterRelocation.Relocate(data, centroids, labels, sums, counts);
+            double shift = MoveCentroids(centroids, sums, counts, next, shifts, d);
+            (centroids, next) = (next, centroids);
+            hamerly?.SetShifts(shifts);
+            iterations++;
+            progress?.Report(new KMeansProgress(run, iterations, changed, shift));
+            if (changed == 0)
+            {
+                labelsStable = true;
+                converged = true;
+                break;
+            }
+
+            if (shift <= tolerance)
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        if (!labelsStable)
+        {
+            AssignFinal(data, centroids, labels, panel, partials, cancellationToken);
+        }
+
+        double inertia = Inertia.Compute(data, centroids, labels, cancellationToken);
+        return new KMeansRun(centroids, labels, inertia, iterations, converged);
+    }
+
+    /// <summary>Labels for fixed centroids (no update), with the same kernel and chunking as the iterations.</summary>
+    internal static void AssignFinal(
+        KMeansData data, float[] centroids, int[] labels, CentroidPanel panel, ChunkPartials partials,
+        CancellationToken cancellationToken)
+    {
+        panel.Update(centroids);
+        data.Plan.ForEach(chunk =>
+        {
+            int start = ChunkPlan.Start(chunk);
+            AssignmentKernel.AssignAndAccumulate(
+                data.ChunkPoints(chunk), data.ChunkWeights(chunk), panel, labels.AsSpan(start, data.Plan.Length(chunk)),
+                partials.ClearedSums(chunk), partials.ClearedCounts(chunk));
+        }, cancellationToken);
+    }
+
+    // New centroid = sum / weight (a cluster with no weight keeps its place); returns Σ‖new − old‖².
+    private static double MoveCentroids(float[] current, double[] sums, double[] counts, float[] next, double[] shifts, int d)
+    {
+        double total = 0;
+        for (int c = 0; c < counts.Length; c++)
+        {
+            double shift = 0;
+            for (int j = 0; j < d; j++)
+            {
+                int at = c * d + j;
+                next[at] = counts[c] > 0 ? (float)(sums[at] / counts[c]) : current[at];
+                double diff = (double)next[at] - current[at];
+                shift += diff * diff;
+            }
+
+            shifts[c] = Math.Sqrt(shift);
+            total += shift;
+        }
+
+        return total;
+    }
+}
