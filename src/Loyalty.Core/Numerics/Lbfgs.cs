@@ -148,6 +148,9 @@ internal static class Lbfgs
         Objective f, double[] x, double fx, double[] g, double[] d, double slope, double[] xNew, double[] gNew,
         ref int evaluations)
     {
+        // Near the optimum f changes by less than its rounding error; allowing that much "increase" (the approximate
+        // Wolfe conditions of Hager & Zhang) lets the gradient, which is still accurate there, finish the job.
+        double noise = 1e-14 * Math.Abs(fx);
         double stepPrev = 0, fPrev = fx, slopePrev = slope;
         double step = 1.0;
         for (int trial = 0; trial < 60; trial++)
@@ -161,9 +164,9 @@ internal static class Lbfgs
             }
 
             double slopeNew = Dot(gNew, d);
-            if (fs > fx + (C1 * step * slope) || (trial > 0 && fs >= fPrev))
+            if (fs > fx + (C1 * step * slope) + noise || (trial > 0 && fs > fPrev + noise))
             {
-                return Zoom(f, x, fx, slope, d, stepPrev, fPrev, slopePrev, step, fs, slopeNew, xNew, gNew, ref evaluations);
+                return Zoom(f, x, fx + noise, slope, d, stepPrev, fPrev, slopePrev, step, fs, slopeNew, xNew, gNew, ref evaluations);
             }
 
             if (Math.Abs(slopeNew) <= -C2 * slope)
@@ -195,7 +198,7 @@ internal static class Lbfgs
             double step = CubicMinimizer(lo, fLo, slopeLo, hi, fHi, slopeHi);
             double fs = Evaluate(f, x, d, step, xNew, gNew, ref evaluations);
             double slopeNew = Dot(gNew, d);
-            if (!double.IsFinite(fs) || fs > fx + (C1 * step * slope) || fs >= fLo)
+            if (!double.IsFinite(fs) || fs > fx + (C1 * step * slope) || fs > fLo)
             {
                 hi = step;
                 fHi = double.IsFinite(fs) ? fs : double.MaxValue;
