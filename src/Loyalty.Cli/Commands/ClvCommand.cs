@@ -165,22 +165,16 @@ internal static class ClvFitRunner
                 UnitsPerMonth = ClvOptions.UnitsPerMonthFor(request.Unit),
             };
             clvOptions.Validate();
-            var rows = new (string, double, double, double?, double?)[customers.Count];
-            var calculator = spend is null ? null : new ClvCalculator(model, spend, clvOptions);
-            Parallel.For(0, customers.Count, i =>
+            if (spend is not null)
             {
-                var c = customers[i];
-                if (calculator is not null)
-                {
-                    var e = calculator.Estimate(c);
-                    rows[i] = (c.CustomerId.Value, e.ProbabilityAlive, e.ExpectedPurchases, e.ExpectedAverageSpend, e.Clv);
-                }
-                else
-                {
-                    rows[i] = (c.CustomerId.Value, model.ProbabilityAlive(c), model.ExpectedPurchases(c, clvOptions.Horizon), null, null);
-                }
-            });
-            WritePredictions(request.Predictions, rows);
+                var estimates = new ClvCalculator(model, spend, clvOptions).EstimateAll(customers);
+                WritePredictions(request.Predictions, estimates.Select(e => (e.CustomerId.Value, e.ProbabilityAlive, e.ExpectedPurchases, (double?)e.ExpectedAverageSpend, (double?)e.Clv)));
+            }
+            else
+            {
+                var batch = BatchPrediction.Predict(model, customers, clvOptions.Horizon);
+                WritePredictions(request.Predictions, customers.Select((c, i) => (c.CustomerId.Value, batch.ProbabilityAlive[i], batch.ExpectedPurchases[i], (double?)null, (double?)null)));
+            }
         }
 
         var report = model switch

@@ -46,6 +46,13 @@ internal sealed class CustomerPatterns
     internal static CustomerPatterns From(IReadOnlyList<CustomerSummary> customers, string parameterName = "customers")
     {
         Validate(customers, parameterName);
+        return Index(customers).Patterns;
+    }
+
+    /// <summary>Compresses (already validated) customers; <c>IndexOf[i]</c> is customer i's pattern.</summary>
+    internal static (CustomerPatterns Patterns, int[] IndexOf) Index(IReadOnlyList<CustomerSummary> customers)
+    {
+        var indexOf = new int[customers.Count];
         var index = new Dictionary<(int, double, double), int>(Math.Min(customers.Count, 1 << 20));
         var x = new List<int>();
         var tx = new List<double>();
@@ -58,9 +65,11 @@ internal sealed class CustomerPatterns
             if (index.TryGetValue(key, out int at))
             {
                 w[at] += 1;
+                indexOf[i] = at;
             }
             else
             {
+                indexOf[i] = x.Count;
                 index.Add(key, x.Count);
                 x.Add(c.Frequency);
                 tx.Add(c.Recency);
@@ -69,11 +78,11 @@ internal sealed class CustomerPatterns
             }
         }
 
-        return new CustomerPatterns([.. x], [.. tx], [.. t], [.. w]);
+        return (new CustomerPatterns([.. x], [.. tx], [.. t], [.. w]), indexOf);
     }
 
     /// <summary>Checks every customer; reports up to 20 problems, each naming the row and field.</summary>
-    internal static void Validate(IReadOnlyList<CustomerSummary> customers, string parameterName)
+    internal static void Validate(IReadOnlyList<CustomerSummary> customers, string parameterName, bool requireRepeat = true)
     {
         ArgumentNullException.ThrowIfNull(customers, parameterName);
         if (customers.Count == 0)
@@ -104,7 +113,7 @@ internal sealed class CustomerPatterns
             throw new ArgumentException(string.Join("; ", problems) + more + ".", parameterName);
         }
 
-        if (!anyRepeat)
+        if (requireRepeat && !anyRepeat)
         {
             throw new ArgumentException(
                 $"{parameterName}: every customer has Frequency 0, so the purchase rate and dropout cannot be told apart; " +

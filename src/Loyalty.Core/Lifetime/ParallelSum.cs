@@ -9,23 +9,24 @@ internal delegate double RangeLogLikelihood(int from, int to, Span<double> gradi
 /// </summary>
 internal static class ParallelSum
 {
-    private const int ChunkSize = 8192;
+    /// <summary>Chunk size for cheap per-pattern work (BG/NBD): below two chunks, threads cost more than they save.</summary>
+    internal const int DefaultChunkSize = 8192;
 
-    internal static double Run(int count, int parameters, RangeLogLikelihood body, Span<double> gradient)
+    internal static double Run(int count, int parameters, RangeLogLikelihood body, Span<double> gradient, int chunkSize = DefaultChunkSize)
     {
         gradient.Clear();
-        if (count <= 2 * ChunkSize)
+        if (count <= 2 * chunkSize)
         {
             return body(0, count, gradient);
         }
 
-        int chunks = (count + ChunkSize - 1) / ChunkSize;
+        int chunks = (count + chunkSize - 1) / chunkSize;
         var values = new double[chunks];
         var grads = new double[chunks * parameters];
         Parallel.For(0, chunks, c =>
         {
-            int from = c * ChunkSize;
-            int to = Math.Min(count, from + ChunkSize);
+            int from = c * chunkSize;
+            int to = Math.Min(count, from + chunkSize);
             values[c] = body(from, to, grads.AsSpan(c * parameters, parameters));
         });
 
