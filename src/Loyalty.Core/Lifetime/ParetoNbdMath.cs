@@ -38,27 +38,62 @@ internal static class ParetoNbdMath
         Dual lnAtx = Dual.Log(bigA + tx);
         Dual lnRho = lnAtx - Dual.Log(bigA + T);
         Dual z = (bigA - smallB) / (bigA + tx);
-        Dual rho = Dual.Exp(lnRho);
-        Dual oneMinusRho = -Dual.ExpM1(lnRho);
-        Dual rhoPow = Dual.Exp(m * lnRho);              // ρ^{M+k−1} during step k
-        Dual e = -Dual.ExpM1(m * lnRho);                // 1 − ρ^{M+k}
-        Dual coefficient = new(1);                      // (q)_k z^k / k!
-        Dual sum = e / m;
+        var sum = SeriesSum(q.V, z.V, m.V, lnRho.V);
+        if (double.IsNaN(sum.Value))
+        {
+            return (alive, new Dual(double.NaN));
+        }
+
+        // ln Σ as a function of (q, z, M, ln ρ); its partials carry the gradient through the inputs' duals.
+        Dual lnSum = new(
+            Math.Log(sum.Value),
+            (sum.DQ * q.D0) + (sum.DZ * z.D0) + (sum.DM * m.D0) + (sum.DLnRho * lnRho.D0),
+            (sum.DQ * q.D1) + (sum.DZ * z.D1) + (sum.DM * m.D1) + (sum.DLnRho * lnRho.D1),
+            (sum.DQ * q.D2) + (sum.DZ * z.D2) + (sum.DM * m.D2) + (sum.DLnRho * lnRho.D2),
+            (sum.DQ * q.D3) + (sum.DZ * z.D3) + (sum.DM * m.D3) + (sum.DLnRho * lnRho.D3));
+        Dual died = Dual.Log(s) - (m * lnAtx) + lnSum;
+        return (alive, died);
+    }
+
+    /// <summary>Σ = Σ_k c_k·e_k/(M+k), c_k = (q)_k z^k/k!, e_k = 1 − ρ^{M+k}, with ∂lnΣ/∂q, ∂lnΣ/∂z, ∂lnΣ/∂M and
+    /// ∂lnΣ/∂lnρ accumulated alongside in plain doubles (five times cheaper than dual numbers in the inner loop).</summary>
+    private static (double Value, double DQ, double DZ, double DM, double DLnRho) SeriesSum(double q, double z, double m, double lnRho)
+    {
+        double rho = Math.Exp(lnRho);
+        double oneMinusRho = -double.ExpM1(lnRho);
+        double rhoPow = Math.Exp(m * lnRho);      // ρ^{M+k}
+        double e = -double.ExpM1(m * lnRho);      // 1 − ρ^{M+k}
+        double c = 1;                             // (q)_k z^k / k!
+        double cz = 0;                            // ∂c_k/∂z = (q)_k z^{k−1}/(k−1)!
+        double harmonic = 0;                      // ∂ln c_k/∂q = Σ_{j<k} 1/(q+j)
+        double inv = 1 / m;
+        double sum = e * inv;
+        double dq = 0, dz = 0;
+        double dm = (-rhoPow * lnRho * inv) - (e * inv * inv);  // ∂/∂M of e_0/M
+        double dLnRho = -rhoPow * m * inv;                      // ∂/∂lnρ of e_0/M
         for (int k = 1; k < MaxTerms; k++)
         {
-            coefficient = coefficient * (q + (k - 1)) * z / k;
+            double qk = q + k - 1;
+            cz = k == 1 ? q : cz * qk * z / (k - 1);
+            c = cz * z / k;
+            harmonic += 1 / qk;
             e += rhoPow * oneMinusRho;
             rhoPow *= rho;
-            Dual term = coefficient * e / (m + k);
+            inv = 1 / (m + k);
+            double ratio = e * inv;
+            double term = c * ratio;
             sum += term;
-            if (k >= 2 && Math.Abs(term.V) <= 1e-17 * sum.V)
+            dq += term * harmonic;
+            dz += cz * ratio;
+            dm += c * ((-rhoPow * lnRho * inv) - (ratio * inv));
+            dLnRho += c * (-rhoPow * (m + k) * inv);
+            if (k >= 2 && term <= 1e-17 * sum && cz * ratio <= 1e-17 * sum)
             {
-                Dual died = Dual.Log(s) - (m * lnAtx) + Dual.Log(sum);
-                return (alive, died);
+                return (sum, dq / sum, dz / sum, dm / sum, dLnRho / sum);
             }
         }
 
-        return (alive, new Dual(double.NaN));
+        return (double.NaN, 0, 0, 0, 0);
     }
 
     /// <summary>P(alive | x, t_x, T) = alive / (alive + s·I).</summary>
