@@ -7,7 +7,5 @@ internal static class CommandCatalog
 {
     internal static IEnumerable<Command> All()
     {
-        yield return RfmCommand.Create();
-        yield return SegmentCommand.Create();
     }
 }

@@ -1,0 +1,47 @@
+namespace Loyalty.Core.Lifetime;
+
+/// <summary>P(alive) and expected purchases for a whole customer base.</summary>
+/// <param name="ProbabilityAlive">P(alive) per customer, input order.</param>
+/// <param name="ExpectedPurchases">Expected purchases over the horizon per customer, input order.</param>
+public sealed record BatchPredictionResult(double[] ProbabilityAlive, double[] ExpectedPurchases);
+
+/// <summary>
+/// Predicts for many customers at once: each distinct (x, t_x, T) pattern is evaluated once, in parallel, and the
+/// results are copied back in input order — on daily data millions of customers share far fewer patterns.
+/// </summary>
+public static class BatchPrediction
+{
+    /// <summary>P(alive) and E[Y(horizon)] for every customer.</summary>
+    /// <param name="model">A fitted purchase model.</param>
+    /// <param name="customers">Calibration summaries.</param>
+    /// <param name="horizon">Horizon in the summaries' time unit (≥ 0).</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>Arrays aligned with <paramref name="customers"/>.</returns>
+    /// <exception cref="ArgumentException">A customer is inconsistent (named by row) or the horizon is invalid.</exception>
+    public static BatchPredictionResult Predict(IClvModel model, IReadOnlyList<CustomerSummary> customers, double horizon, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(customers);
+        Guard.NonNegative(horizon, nameof(horizon));
+        CustomerPatterns.Validate(customers, nameof(customers), requireRepeat: false);
+        var (patterns, indexOf) = CustomerPatterns.Index(customers);
+        var alive = new double[patterns.Count];
+        var purchases = new double[patterns.Count];
+        Parallel.For(0, patterns.Count, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+        {
+            var c = new CustomerSummary(default, patterns.X[p], patterns.Tx[p], patterns.T[p], 0);
+            alive[p] = model.ProbabilityAlive(c);
+            purchases[p] = model.ExpectedPurchases(c, horizon);
+        });
+
+        var aliveOut = new double[customers.Count];
+        var purchasesOut = new double[customers.Count];
+        for (int i = 0; i < customers.Count; i++)
+        {
+            aliveOut[i] = alive[indexOf[i]];
+            purchasesOut[i] = purchases[indexOf[i]];
+        }
+
+        return new BatchPredictionResult(aliveOut, purchasesOut);
+    }
+}

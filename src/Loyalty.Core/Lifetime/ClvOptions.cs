@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Loyalty.Core.Lifetime;
+
+/// <summary>How to value customers over a horizon.</summary>
+/// <remarks>CLV = Σ_i E[M]·(E[Y(t_i)] − E[Y(t_{i−1})]) / (1 + d)^{t_i / f}, with t_i = min(i·f, H), i = 1..⌈H/f⌉: monthly
+/// steps of f time units (the last one partial), each month's expected purchases discounted at the monthly rate d.
+/// Default months per unit follow the common convention (lifetimes): 4.345 weeks, 30 days, or 1 month per month.</remarks>
+public sealed record ClvOptions
+{
+    /// <summary>Horizon H in the summaries' time unit (&gt; 0).</summary>
+    public double Horizon { get; init; } = 52;
+
+    /// <summary>Monthly discount rate d (≥ 0; 0.01 = 1 % a month).</summary>
+    public double MonthlyDiscountRate { get; init; } = 0.01;
+
+    /// <summary>f: time units per month (&gt; 0). See <see cref="UnitsPerMonthFor(TimeUnit)"/>.</summary>
+    public double UnitsPerMonth { get; init; } = 4.345;
+
+    /// <summary>The conventional units per month: 4.345 weeks (52.14 weeks / 12), 30 days, 1 month.</summary>
+    /// <param name="unit">The summaries' time unit.</param>
+    /// <returns>Units per month.</returns>
+    public static double UnitsPerMonthFor(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Week => 4.345,
+        TimeUnit.Day => 30.0,
+        TimeUnit.Month => 1.0,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown time unit; expected day, week or month."),
+    };
+
+    /// <summary>Checks every setting; all problems in one exception.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (!(Horizon > 0) || double.IsInfinity(Horizon))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Horizon ({Horizon}) must be a finite number > 0"));
+        }
+
+        if (!(MonthlyDiscountRate >= 0) || double.IsInfinity(MonthlyDiscountRate))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MonthlyDiscountRate ({MonthlyDiscountRate}) must be a finite number ≥ 0"));
+        }
+
+        if (!(UnitsPerMonth > 0) || double.IsInfinity(UnitsPerMonth))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"UnitsPerMonth ({UnitsPerMonth}) must be a finite number > 0"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid CLV options: " + string.Join("; ", problems) + ".");
+        }
+    }
+}

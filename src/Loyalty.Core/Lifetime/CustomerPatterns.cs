@@ -1,0 +1,163 @@
+using System.Globalization;
+
+namespace Loyalty.Core.Lifetime;
+
+/// <summary>
+/// Customers compressed to their distinct (x, t_x, T) patterns with counts as weights. The likelihood depends on
+/// nothing else, so fitting on patterns gives the same answer with fewer terms (CDNOW: 2,357 customers → 1,016
+/// patterns; daily data on millions of customers compresses far more).
+/// </summary>
+internal sealed class CustomerPatterns
+{
+    private CustomerPatterns(int[] x, double[] tx, double[] t, double[] weight)
+    {
+        X = x;
+        Tx = tx;
+        T = t;
+        Weight = weight;
+        double total = 0;
+        int max = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            total += weight[i];
+            max = Math.Max(max, x[i]);
+        }
+
+        TotalWeight = total;
+        MaxFrequency = max;
+    }
+
+    internal int[] X { get; }
+
+    internal double[] Tx { get; }
+
+    internal double[] T { get; }
+
+    internal double[] Weight { get; }
+
+    internal int Count => X.Length;
+
+    internal double TotalWeight { get; }
+
+    internal int MaxFrequency { get; }
+
+    /// <summary>Validates the customers (all problems in one exception) and compresses them.</summary>
+    /// <exception cref="ArgumentException">The data are empty, inconsistent, or have no repeat purchase.</exception>
+    internal static CustomerPatterns From(IReadOnlyList<CustomerSummary> customers, string parameterName = "customers")
+    {
+        Validate(customers, parameterName);
+        return Index(customers).Patterns;
+    }
+
+    /// <summary>Compresses (already validated) customers; <c>IndexOf[i]</c> is customer i's pattern.</summary>
+    internal static (CustomerPatterns Patterns, int[] IndexOf) Index(IReadOnlyList<CustomerSummary> customers)
+    {
+        var indexOf = new int[customers.Count];
+        var index = new Dictionary<(int, double, double), int>(Math.Min(customers.Count, 1 << 20));
+        var x = new List<int>();
+        var tx = new List<double>();
+        var t = new List<double>();
+        var w = new List<double>();
+        for (int i = 0; i < customers.Count; i++)
+        {
+            var c = customers[i];
+            var key = (c.Frequency, c.Recency, c.T);
+            if (index.TryGetValue(key, out int at))
+            {
+                w[at] += 1;
+                indexOf[i] = at;
+            }
+            else
+            {
+                indexOf[i] = x.Count;
+                index.Add(key, x.Count);
+                x.Add(c.Frequency);
+                tx.Add(c.Recency);
+                t.Add(c.T);
+                w.Add(1);
+            }
+        }
+
+        return (new CustomerPatterns([.. x], [.. tx], [.. t], [.. w]), indexOf);
+    }
+
+    /// <summary>Checks every customer; reports up to 20 problems, each naming the row and field.</summary>
+    internal static void Validate(IReadOnlyList<CustomerSummary> customers, string parameterName, bool requireRepeat = true)
+    {
+        ArgumentNullException.ThrowIfNull(customers, parameterName);
+        if (customers.Count == 0)
+        {
+            throw new ArgumentException($"{parameterName} is empty; a model needs at least one customer.", parameterName);
+        }
+
+        var problems = new List<string>();
+        int problemCount = 0;
+        bool anyRepeat = false;
+        for (int i = 0; i < customers.Count; i++)
+        {
+            var c = customers[i];
+            anyRepeat |= c.Frequency > 0;
+            string? problem = Check(c);
+            if (problem is not null)
+            {
+                if (problemCount++ < 20)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{parameterName}[{i}].{problem}"));
+                }
+            }
+        }
+
+        if (problemCount > 0)
+        {
+            string more = problemCount > problems.Count ? $" (and {problemCount - problems.Count} more)" : "";
+            throw new ArgumentException(string.Join("; ", problems) + more + ".", parameterName);
+        }
+
+        if (requireRepeat && !anyRepeat)
+        {
+            throw new ArgumentException(
+                $"{parameterName}: every customer has Frequency 0, so the purchase rate and dropout cannot be told apart; " +
+                "the model needs some repeat purchases.", parameterName);
+        }
+    }
+
+    /// <summary>Checks one customer given to a prediction method.</summary>
+    /// <exception cref="ArgumentException">The summary is inconsistent; the message names the field.</exception>
+    internal static void EnsureValid(in CustomerSummary customer, string parameterName)
+    {
+        if (Check(customer) is { } problem)
+        {
+            throw new ArgumentException($"{parameterName}.{problem}.", parameterName);
+        }
+    }
+
+    private static string? Check(in CustomerSummary c)
+    {
+        if (c.Frequency < 0)
+        {
+            return FormattableString.Invariant($"Frequency ({c.Frequency}) must be ≥ 0");
+        }
+
+        if (!double.IsFinite(c.T) || c.T < 0)
+        {
+            return FormattableString.Invariant($"T ({c.T}) must be a finite number ≥ 0");
+        }
+
+        if (!double.IsFinite(c.Recency) || c.Recency < 0)
+        {
+            return FormattableString.Invariant($"Recency ({c.Recency}) must be a finite number ≥ 0");
+        }
+
+        if (c.Recency > c.T)
+        {
+            return FormattableString.Invariant($"Recency ({c.Recency}) exceeds T ({c.T})");
+        }
+
+        if (c.Frequency == 0 && c.Recency != 0)
+        {
+            return FormattableString.Invariant($"Recency ({c.Recency}) must be 0 when Frequency is 0");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Loyalty.Core.Lifetime;
+
+/// <summary>Fits <see cref="ModifiedBgNbdModel"/> by maximum likelihood (analytic gradient, L-BFGS in log-parameters).</summary>
+/// <param name="options">Fit settings; null for <see cref="FitOptions.Default"/>.</param>
+public sealed class ModifiedBgNbdFitter(FitOptions? options = null) : IClvFitter
+{
+    private static readonly double[] DefaultStart = [1, 1, 1, 1];
+
+    /// <summary>The settings used.</summary>
+    public FitOptions Options { get; } = options ?? FitOptions.Default;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The customers are empty, inconsistent (the message names the row and
+    /// field) or have no repeat purchase; or the options are invalid.</exception>
+    public IClvModel Fit(IReadOnlyList<CustomerSummary> customers, CancellationToken cancellationToken = default) =>
+        FitModel(customers, cancellationToken);
+
+    /// <summary>Fits and returns the concrete model type.</summary>
+    /// <param name="customers">Calibration summaries.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The model; check <see cref="ModifiedBgNbdModel.Report"/> for convergence.</returns>
+    public ModifiedBgNbdModel FitModel(IReadOnlyList<CustomerSummary> customers, CancellationToken cancellationToken = default)
+    {
+        Options.Validate(ModifiedBgNbdModel.ParameterNames.ToArray());
+        var data = CustomerPatterns.From(customers);
+        var likelihood = new BgNbdLikelihood(data, modified: true);
+        var result = MaximumLikelihood.Fit([.. ModifiedBgNbdModel.ParameterNames], DefaultStart, likelihood.Evaluate, data.TotalWeight, data.Count, Options, cancellationToken);
+        var p = result.Parameters;
+        return new ModifiedBgNbdModel(p[0], p[1], p[2], p[3], result.Report);
+    }
+}

@@ -1,0 +1,95 @@
+namespace Loyalty.Core.Lifetime;
+
+/// <summary>
+/// A fitted MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007): as BG/NBD, but a customer may also drop out
+/// right after the first purchase, so a customer with no repeat purchase is not assumed alive. Immutable and
+/// thread-safe.
+/// </summary>
+/// <remarks>
+/// P(alive | x, t_x, T) = 1 / (1 + a/(b+x)·((α+T)/(α+t_x))^{r+x});
+/// E[Y(t) | x, t_x, T] = (a+b+x)/(a−1)·[1 − ((α+T)/(α+T+t))^{r+x}·₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))]·P(alive);
+/// E[X(t)] = b/(a−1)·[1 − (α/(α+t))^r·₂F₁(r, b+1; a+b; t/(α+t))], evaluated after Euler's transformation.
+/// </remarks>
+public sealed class ModifiedBgNbdModel : IClvModel
+{
+    /// <summary>Creates a model from known parameters.</summary>
+    /// <param name="r">Shape of the purchase-rate gamma.</param>
+    /// <param name="alpha">Scale (rate) of the purchase-rate gamma, in time units.</param>
+    /// <param name="a">First shape of the dropout beta.</param>
+    /// <param name="b">Second shape of the dropout beta.</param>
+    /// <param name="report">The fit that produced the parameters, if any.</param>
+    /// <exception cref="ArgumentException">A parameter is not a finite positive number.</exception>
+    public ModifiedBgNbdModel(double r, double alpha, double a, double b, FitReport? report = null)
+    {
+        Guard.Positive((nameof(r), r), (nameof(alpha), alpha), (nameof(a), a), (nameof(b), b));
+        R = r;
+        Alpha = alpha;
+        A = a;
+        B = b;
+        Report = report;
+        Parameters = new Dictionary<string, double> { ["r"] = r, ["alpha"] = alpha, ["a"] = a, ["b"] = b };
+    }
+
+    /// <summary>The parameter names, in order.</summary>
+    public static IReadOnlyList<string> ParameterNames { get; } = ["r", "alpha", "a", "b"];
+
+    /// <summary>Shape r of the purchase-rate gamma.</summary>
+    public double R { get; }
+
+    /// <summary>Rate α of the purchase-rate gamma.</summary>
+    public double Alpha { get; }
+
+    /// <summary>Shape a of the dropout beta.</summary>
+    public double A { get; }
+
+    /// <summary>Shape b of the dropout beta.</summary>
+    public double B { get; }
+
+    /// <summary>The fit that produced this model; null when built from given parameters.</summary>
+    public FitReport? Report { get; }
+
+    /// <inheritdoc />
+    public string Name => "mbgnbd";
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, double> Parameters { get; }
+
+    /// <inheritdoc />
+    public double LogLikelihood => Report?.LogLikelihood ?? double.NaN;
+
+    /// <inheritdoc />
+    public double ProbabilityAlive(in CustomerSummary customer)
+    {
+        CustomerPatterns.EnsureValid(customer, nameof(customer));
+        return BgNbdMath.ProbabilityAlive(R, Alpha, A, B, true, customer);
+    }
+
+    /// <inheritdoc />
+    public double ExpectedPurchases(in CustomerSummary customer, double horizon)
+    {
+        CustomerPatterns.EnsureValid(customer, nameof(customer));
+        Guard.NonNegative(horizon, nameof(horizon));
+        return BgNbdMath.ExpectedPurchases(R, Alpha, A, B, true, customer, horizon);
+    }
+
+    /// <inheritdoc />
+    public double ExpectedPurchasesUnconditional(double t)
+    {
+        Guard.NonNegative(t, nameof(t));
+        return BgNbdMath.ExpectedPurchasesUnconditional(R, Alpha, A, B, true, t);
+    }
+
+    /// <summary>P(X(t) = n): the probability that a new customer makes exactly <paramref name="n"/> repeat purchases
+    /// in (0, t].</summary>
+    /// <param name="t">Length of the period, ≥ 0.</param>
+    /// <param name="n">Number of purchases, ≥ 0.</param>
+    /// <remarks>B(a, b+n)/B(a, b)·Γ(r+n)/(Γ(r) n!)·(α/(α+t))^r (t/(α+t))^n
+    /// + B(a+1, b+n)/B(a, b)·I_{t/(α+t)}(n+1, r).</remarks>
+    /// <returns>The probability.</returns>
+    public double ProbabilityOfPurchases(double t, int n)
+    {
+        Guard.NonNegative(t, nameof(t));
+        Guard.NonNegative(n, nameof(n));
+        return BgNbdMath.ProbabilityOfPurchases(R, Alpha, A, B, true, t, n);
+    }
+}
