@@ -7,5 +7,8 @@ internal static class CommandCatalog
 {
     internal static IEnumerable<Command> All()
     {
+        yield return RfmCommand.Create();
+        yield return SegmentCommand.Create();
+        yield return ClvCommand.Create();
     }
 }
