@@ -34,7 +34,7 @@ public sealed class DbscanTests
         var model = new Dbscan(new DbscanOptions { Eps = eps, MinSamples = minSamples }).Fit(features);
         for (int i = 0; i < features.Rows; i++)
         {
-            int neighbours = Enumerable.Range(0, features.Rows).Count(j => Numerics.DistanceKernels.SquaredEuclidean(features.Row(i), features.Row(j)) <= (float)(eps * eps));
+            int neighbours = Enumerable.Range(0, features.Rows).Count(j => global::Loyalty.Core.Numerics.DistanceKernels.SquaredEuclidean(features.Row(i), features.Row(j)) <= (float)(eps * eps));
             bool isCore = neighbours >= minSamples;
             Assert.Equal(isCore, model.CoreRows.Contains(i));
             if (isCore)
