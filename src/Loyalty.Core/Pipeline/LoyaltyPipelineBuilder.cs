@@ -1,0 +1,180 @@
+using Loyalty.Core.Collection;
+using Loyalty.Core.Features;
+
+namespace Loyalty.Core.Pipeline;
+
+/// <summary>
+/// Wires the engines into one run: collect → RFM → segment → value → reward → record. Each step takes immutable
+/// options; <see cref="Build"/> validates everything once and reports every problem in one exception. The builder
+/// can build once; the pipeline it builds can run many times. The pipeline adds wiring, not logic: every stage is a
+/// public engine usable on its own.
+/// </summary>
+public sealed class LoyaltyPipelineBuilder
+{
+    private readonly List<Customer> _customers = [];
+    private ITransactionSource? _source;
+    private (string Path, TransactionFileOptions? Options)? _file;
+    private RfmOptions? _rfm;
+    private SegmentationStepOptions? _segmentation;
+    private ClvStepOptions? _clv;
+    private RewardStepOptions? _rewards;
+    private IFeedbackSink? _feedback;
+    private TimeProvider _time = TimeProvider.System;
+    private bool _built;
+
+    internal LoyaltyPipelineBuilder()
+    {
+    }
+
+    /// <summary>Collects transactions from any source (a database reader, a queue, a file source).</summary>
+    public LoyaltyPipelineBuilder CollectFrom(ITransactionSource source)
+    {
+        _source = source;
+        return this;
+    }
+
+    /// <summary>Collects transactions from a CSV or CDNOW file on the fast, allocation-free path.</summary>
+    public LoyaltyPipelineBuilder CollectFromFile(string path, TransactionFileOptions? options = null)
+    {
+        _file = (path, options);
+        return this;
+    }
+
+    /// <summary>Tells the pipeline about customers' privacy choices: opted-out customers are kept out of
+    /// segmentation, valuation and offers; customers without consent get no offer.</summary>
+    public LoyaltyPipelineBuilder WithCustomers(IEnumerable<Customer> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        _customers.AddRange(customers);
+        return this;
+    }
+
+    /// <summary>Summarises the transactions (required).</summary>
+    public LoyaltyPipelineBuilder SummarizeRfm(RfmOptions options)
+    {
+        _rfm = options;
+        return this;
+    }
+
+    /// <summary>Segments customers with k-means.</summary>
+    public LoyaltyPipelineBuilder Segment(SegmentationStepOptions? options = null)
+    {
+        _segmentation = options ?? new SegmentationStepOptions();
+        return this;
+    }
+
+    /// <summary>Fits a purchase model and Gamma-Gamma spend, and values every customer.</summary>
+    public LoyaltyPipelineBuilder EstimateClv(ClvStepOptions? options = null)
+    {
+        _clv = options ?? new ClvStepOptions();
+        return this;
+    }
+
+    /// <summary>Plans offers under a budget.</summary>
+    public LoyaltyPipelineBuilder DesignRewards(RewardStepOptions options)
+    {
+        _rewards = options;
+        return this;
+    }
+
+    /// <summary>Records an "issued" feedback event for every offer.</summary>
+    public LoyaltyPipelineBuilder RecordFeedbackTo(IFeedbackSink sink)
+    {
+        _feedback = sink;
+        return this;
+    }
+
+    /// <summary>Uses <paramref name="time"/> for event timestamps (tests pass a fixed clock).</summary>
+    public LoyaltyPipelineBuilder UseTimeProvider(TimeProvider time)
+    {
+        _time = time;
+        return this;
+    }
+
+    /// <summary>Validates every step and builds the pipeline.</summary>
+    /// <exception cref="ArgumentException">Every problem found, in one message.</exception>
+    /// <exception cref="InvalidOperationException">The builder was already built.</exception>
+    public LoyaltyPipeline Build()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This builder has already built a pipeline; create a new builder.");
+        }
+
+        var errors = new List<string>();
+        if (_source is null == _file is null)
+        {
+            errors.Add("Collect: call exactly one of CollectFrom(source) or CollectFromFile(path).");
+        }
+
+        if (_file is { } file && string.IsNullOrWhiteSpace(file.Path))
+        {
+            errors.Add("CollectFromFile: the path is empty.");
+        }
+
+        Check(errors, "CollectFromFile", () => _file?.Options?.Validate());
+        if (_rfm is null)
+        {
+            errors.Add("SummarizeRfm: the RFM step is required.");
+        }
+        else
+        {
+            Check(errors, "SummarizeRfm", _rfm.Validate);
+        }
+
+        Check(errors, "Segment", () => _segmentation?.KMeans.Validate());
+        Check(errors, "EstimateClv", () => _clv?.ClvOptionsFor(_rfm?.TimeUnit ?? TimeUnit.Week).Validate());
+        if (_rewards is not null)
+        {
+            Check(errors, "DesignRewards", () => _rewards.Constraints.Validate());
+            if (string.IsNullOrWhiteSpace(_rewards.Campaign))
+            {
+                errors.Add("DesignRewards: the campaign name is empty.");
+            }
+        }
+
+        if (_feedback is not null && _rewards is null)
+        {
+            errors.Add("RecordFeedbackTo: there are no offers to record without DesignRewards.");
+        }
+
+        var duplicates = _customers.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'").Take(5).ToList();
+        if (duplicates.Count > 0)
+        {
+            errors.Add($"WithCustomers: customers listed twice: {string.Join(", ", duplicates)}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The loyalty pipeline is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+
+        _built = true;
+        return new LoyaltyPipeline(new PipelineDefinition(
+            _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, _feedback, _time));
+    }
+
+    private static void Check(List<string> errors, string step, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{step}: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>Everything a pipeline run needs, fixed at build time.</summary>
+internal sealed record PipelineDefinition(
+    ITransactionSource? Source,
+    (string Path, TransactionFileOptions? Options)? File,
+    IReadOnlyDictionary<CustomerId, Customer> Customers,
+    RfmOptions Rfm,
+    SegmentationStepOptions? Segmentation,
+    ClvStepOptions? Clv,
+    RewardStepOptions? Rewards,
+    IFeedbackSink? Feedback,
+    TimeProvider Time);
