@@ -1,0 +1,86 @@
+namespace Loyalty.Core.Hosting;
+
+/// <summary>
+/// Settings of an embedded loyalty program, bindable from configuration (section <see cref="SectionName"/>).
+/// Mutable as the options pattern requires; validated at start-up with every problem reported at once.
+/// </summary>
+public sealed class LoyaltyOptions
+{
+    /// <summary>The configuration section these options bind from: "Loyalty".</summary>
+    public const string SectionName = "Loyalty";
+
+    /// <summary>Time unit of summaries and horizons. <value>The default value is <see cref="TimeUnit.Week"/>.</value></summary>
+    public TimeUnit TimeUnit { get; set; } = TimeUnit.Week;
+
+    /// <summary>Number of customer segments (k-means k). <value>The default value is 4.</value></summary>
+    public int Segments { get; set; } = 4;
+
+    /// <summary>Seed of every random choice. <value>The default value is 0.</value></summary>
+    public int Seed { get; set; }
+
+    /// <summary>Expected-cost budget of a campaign, in money. <value>The default value is 1000.</value></summary>
+    public double Budget { get; set; } = 1000;
+
+    /// <summary>Prefix of offer ids. <value>The default value is "campaign".</value></summary>
+    public string Campaign { get; set; } = "campaign";
+
+    /// <summary>CLV horizon in <see cref="TimeUnit"/>s. <value>The default value is 52.</value></summary>
+    public double ClvHorizon { get; set; } = 52;
+
+    /// <summary>Monthly discount rate of CLV. <value>The default value is 0.01.</value></summary>
+    public double MonthlyDiscountRate { get; set; } = 0.01;
+
+    /// <summary>Points earned per unit of currency. <value>The default value is 1.</value></summary>
+    public double PointsPerCurrencyUnit { get; set; } = 1;
+
+    /// <summary>Days earned points stay pending. <value>The default value is 14.</value></summary>
+    public int PointsPendingDays { get; set; } = 14;
+
+    /// <summary>Days active points live. <value>The default value is 365.</value></summary>
+    public int PointsExpiryDays { get; set; } = 365;
+
+    /// <summary>Money value of one point. <value>The default value is 0.01.</value></summary>
+    public decimal PointValue { get; set; } = 0.01m;
+
+    /// <summary>Every problem with the settings (empty when valid).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!Enum.IsDefined(TimeUnit))
+        {
+            problems.Add($"{nameof(TimeUnit)}: unknown unit {(int)TimeUnit}.");
+        }
+
+        if (Segments < 1)
+        {
+            problems.Add($"{nameof(Segments)}: must be at least 1 (was {Segments}).");
+        }
+
+        if (!double.IsFinite(Budget) || Budget < 0)
+        {
+            problems.Add($"{nameof(Budget)}: must be finite and ≥ 0 (was {Budget}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(Campaign))
+        {
+            problems.Add($"{nameof(Campaign)}: a name is required.");
+        }
+
+        if (!double.IsFinite(ClvHorizon) || ClvHorizon <= 0)
+        {
+            problems.Add($"{nameof(ClvHorizon)}: must be positive (was {ClvHorizon}).");
+        }
+
+        if (!double.IsFinite(MonthlyDiscountRate) || MonthlyDiscountRate <= -1)
+        {
+            problems.Add($"{nameof(MonthlyDiscountRate)}: must be finite and above -1 (was {MonthlyDiscountRate}).");
+        }
+
+        if (!double.IsFinite(PointsPerCurrencyUnit) || PointsPerCurrencyUnit < 0 || PointsPendingDays < 0 || PointsExpiryDays < 1 || PointValue < 0)
+        {
+            problems.Add("Points: PointsPerCurrencyUnit ≥ 0, PointsPendingDays ≥ 0, PointsExpiryDays ≥ 1 and PointValue ≥ 0 are required.");
+        }
+
+        return problems;
+    }
+}

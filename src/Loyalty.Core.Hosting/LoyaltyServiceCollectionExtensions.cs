@@ -1,0 +1,58 @@
+using Loyalty.Core.Hosting;
+using Loyalty.Core.Rewards;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Loyalty.Core in a host's service collection.</summary>
+public static class LoyaltyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the loyalty services: <see cref="LoyaltyOptions"/> (validated at start-up, every problem at once), the
+    /// reward catalogue (the loyalty plan's example unless one is registered first), a <see cref="PointsLedger"/>, an
+    /// in-memory feedback sink (register your own <see cref="Loyalty.Core.IFeedbackSink"/> first to persist events),
+    /// <see cref="TimeProvider.System"/> and the <see cref="LoyaltyCampaignRunner"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adjusts the options after binding.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddLoyalty(this IServiceCollection services, Action<LoyaltyOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<LoyaltyOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoyaltyOptions>, LoyaltyOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RewardCatalogue.SeedExample);
+        services.TryAddSingleton<Loyalty.Core.IFeedbackSink, InMemoryFeedbackSink>();
+        services.TryAddSingleton(provider =>
+        {
+            var o = provider.GetRequiredService<IOptions<LoyaltyOptions>>().Value;
+            return new PointsLedger(new LedgerOptions
+            {
+                PointsPerCurrencyUnit = o.PointsPerCurrencyUnit,
+                PendingPeriod = TimeSpan.FromDays(o.PointsPendingDays),
+                ExpiryPeriod = TimeSpan.FromDays(o.PointsExpiryDays),
+                PointValue = o.PointValue,
+            });
+        });
+        services.TryAddSingleton<LoyaltyCampaignRunner>();
+        return services;
+    }
+
+    /// <summary>Adds the loyalty services with options bound from <paramref name="section"/> (usually
+    /// <c>configuration.GetSection("Loyalty")</c>).</summary>
+    public static IServiceCollection AddLoyalty(this IServiceCollection services, IConfiguration section, Action<LoyaltyOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<LoyaltyOptions>().Bind(section);
+        return services.AddLoyalty(configure);
+    }
+}
