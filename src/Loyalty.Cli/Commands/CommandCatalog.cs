@@ -8,5 +8,7 @@ internal static class CommandCatalog
     internal static IEnumerable<Command> All()
     {
         yield return RfmCommand.Create();
+        yield return SimulateCommand.Create();
+        yield return UpliftCommand.Create();
     }
 }
