@@ -13,7 +13,7 @@ internal static class SimulateCommand
     internal static Command Create()
     {
         var customers = new Option<int>("--customers") { Description = "Customers in the simulated base.", DefaultValueFactory = _ => 1000 };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds (offer cycles) to simulate.", DefaultValueFactory = _ => 30 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds (offer cycles) to simulate.", DefaultValueFactory = _ => 52 };
         var policy = new Option<string>("--policy") { Description = "thompson, epsilon-greedy, linucb, ucb1, random or oracle.", DefaultValueFactory = _ => "thompson" };
         var seed = CommonOptions.Seed();
         var json = CommonOptions.Json();

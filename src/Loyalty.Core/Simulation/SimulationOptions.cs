@@ -6,8 +6,8 @@ public sealed record SimulationOptions
     /// <summary>Customers in the base, at least 1. <value>The default value is 1000.</value></summary>
     public int Customers { get; init; } = 1000;
 
-    /// <summary>Rounds (e.g. weeks) simulated, at least 1. <value>The default value is 30.</value></summary>
-    public int Rounds { get; init; } = 30;
+    /// <summary>Rounds (e.g. weeks) simulated, at least 1. <value>The default value is 52.</value></summary>
+    public int Rounds { get; init; } = 52;
 
     /// <summary>Customer segments with distinct responses, at least 1. <value>The default value is 4.</value></summary>
     public int Segments { get; init; } = 4;
