@@ -19,6 +19,7 @@ public abstract class BanditPolicy
     private readonly TimeProvider _time;
     private readonly Random _random;
     private long _nextEvent;
+    private DateTimeOffset _oldestPending = DateTimeOffset.MaxValue; // a lower bound: lets most calls skip the scan
 
     private protected BanditPolicy(IEnumerable<string> arms, BanditOptions? options, TimeProvider? timeProvider)
     {
@@ -86,6 +87,7 @@ public abstract class BanditPolicy
         string eventId = Name + "-" + (_nextEvent++).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var now = _time.GetUtcNow();
         _pending[eventId] = new PendingDecision(eventId, _arms[chosen], context, now);
+        _oldestPending = now < _oldestPending ? now : _oldestPending;
         return new BanditDecision(eventId, _arms[chosen], p[chosen], probabilities, ModelVersion, Name, context, now);
     }
 
@@ -136,6 +138,11 @@ public abstract class BanditPolicy
         }
 
         var now = _time.GetUtcNow();
+        if (now - _oldestPending <= Options.WaitWindow)
+        {
+            return 0;
+        }
+
         var expired = _pending.Values.Where(d => now - d.Timestamp > Options.WaitWindow).OrderBy(d => d.Timestamp).ThenBy(d => d.EventId, StringComparer.Ordinal).ToList();
         foreach (var decision in expired)
         {
@@ -143,6 +150,7 @@ public abstract class BanditPolicy
             LearnCore(decision.Context, decision.ArmId, Options.DefaultReward);
         }
 
+        _oldestPending = _pending.Count == 0 ? DateTimeOffset.MaxValue : _pending.Values.Min(d => d.Timestamp);
         return expired.Count;
     }
 
@@ -208,6 +216,7 @@ public abstract class BanditPolicy
         foreach (var p in state.Pending)
         {
             policy._pending[p.EventId] = new PendingDecision(p.EventId, p.ArmId, new BanditContext(p.Segment, p.Features), p.Timestamp);
+            policy._oldestPending = p.Timestamp < policy._oldestPending ? p.Timestamp : policy._oldestPending;
         }
 
         return policy;

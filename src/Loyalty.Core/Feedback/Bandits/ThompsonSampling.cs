@@ -46,7 +46,7 @@ public sealed class ThompsonSampling : BanditPolicy
     {
         string segment = context.Segment;
         long version = _stats.Version(segment);
-        if (_cache.TryGetValue(segment, out var cached) && cached.Version == version && cached.Arms.AsSpan().SequenceEqual(Arms.ToArray()))
+        if (_cache.TryGetValue(segment, out var cached) && cached.Version == version && cached.Arms.SequenceEqual(Arms, StringComparer.Ordinal))
         {
             return (double[])cached.P.Clone();
         }
