@@ -43,4 +43,15 @@ public sealed class SimulateCommandTests
         Assert.Contains(named, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void Simulate_WithoutJson_PrintsOneSummaryLine()
+    {
+        var (exit, stdout, stderr) = CliHarness.Run("simulate", "--customers", "100", "--rounds", "3", "--policy", "oracle");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        Assert.StartsWith("oracle: 3 rounds", stdout, StringComparison.Ordinal);
+        Assert.Contains("100.0 % of oracle", stdout, StringComparison.Ordinal);
+    }
 }
