@@ -141,4 +141,27 @@ public sealed class FeedbackLogTests
         Assert.Throws<ArgumentOutOfRangeException>(() => table.Rate(1, 2));
         Assert.Empty(CohortRetentionTable.Build([]).Cohorts);
     }
+
+    [Fact]
+    public void RecordEvent_ConcurrentReplays_EachEventRecordedOnce()
+    {
+        var log = new FeedbackLog();
+        var events = Enumerable.Range(0, 500).Select(i => Issue($"e{i}", $"c{i % 50}", $"o{i}")).ToArray();
+        int recorded = 0;
+
+        Parallel.For(0, 4, _ =>
+        {
+            foreach (var e in events)
+            {
+                if (log.RecordEvent(e))
+                {
+                    Interlocked.Increment(ref recorded);
+                }
+            }
+        });
+
+        Assert.Equal(500, recorded);
+        Assert.Equal(500, log.Count);
+        Assert.Equal(500, FeedbackMetrics.Funnel(log.Events).Issued);
+    }
 }
