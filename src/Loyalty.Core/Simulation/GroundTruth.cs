@@ -1,0 +1,61 @@
+namespace Loyalty.Core.Simulation;
+
+/// <summary>The true response probabilities of the simulated base: what a perfect policy would know.</summary>
+public sealed class GroundTruth
+{
+    private readonly double[][] _response;
+
+    internal GroundTruth(double[][] response, string[] rewards)
+    {
+        _response = response;
+        Rewards = rewards;
+    }
+
+    /// <summary>Reward (arm) ids.</summary>
+    public IReadOnlyList<string> Rewards { get; }
+
+    /// <summary>Number of segments.</summary>
+    public int Segments => _response.Length;
+
+    /// <summary>Probability that a customer of <paramref name="segment"/> responds to reward <paramref name="reward"/> (index).</summary>
+    public double Response(int segment, int reward) => _response[segment][reward];
+
+    /// <summary>Index of the reward with the highest response in a segment.</summary>
+    public int BestReward(int segment)
+    {
+        var row = _response[segment];
+        int best = 0;
+        for (int a = 1; a < row.Length; a++)
+        {
+            if (row[a] > row[best])
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Mean response over all rewards in a segment (what uniform random choice earns).</summary>
+    public double MeanResponse(int segment) => _response[segment].Average();
+
+    /// <summary>Draws a ground truth: each segment has a base response rate in [0.04, 0.12]; its best reward (a
+    /// different one per segment where possible) adds 0.10–0.16, the others 0–0.05.</summary>
+    internal static GroundTruth Draw(int segments, int rewards, Random random)
+    {
+        var response = new double[segments][];
+        for (int s = 0; s < segments; s++)
+        {
+            double baseRate = 0.04 + (0.08 * random.NextDouble());
+            int best = s % rewards;
+            response[s] = new double[rewards];
+            for (int a = 0; a < rewards; a++)
+            {
+                double lift = a == best ? 0.10 + (0.06 * random.NextDouble()) : 0.05 * random.NextDouble();
+                response[s][a] = baseRate + lift;
+            }
+        }
+
+        return new GroundTruth(response, [.. Enumerable.Range(1, rewards).Select(a => $"reward-{a}")]);
+    }
+}
