@@ -65,8 +65,15 @@ app.MapPost("/feedback", async (FeedbackRequest request, IFeedbackSink sink, Tim
         return Results.BadRequest(new { error = "eventId and customerId are required." });
     }
 
-    await sink.RecordAsync(new FeedbackEvent(request.EventId, request.CustomerId, request.Kind, time.GetUtcNow().UtcDateTime, request.OfferId, request.Value), cancellationToken);
-    return Results.Accepted();
+    try
+    {
+        await sink.RecordAsync(new FeedbackEvent(request.EventId, request.CustomerId, request.Kind, time.GetUtcNow().UtcDateTime, request.OfferId, request.Value), cancellationToken);
+        return Results.Accepted();
+    }
+    catch (ArgumentException ex)
+    {
+        return Results.BadRequest(new { error = ex.Message }); // e.g. feedback for an offer that was never issued
+    }
 });
 
 app.MapPost("/points/{customerId}/purchases", (string customerId, string eventId, decimal amount, PointsLedger ledger, TimeProvider time) =>

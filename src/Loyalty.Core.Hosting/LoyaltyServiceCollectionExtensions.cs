@@ -1,3 +1,4 @@
+using Loyalty.Core.Feedback;
 using Loyalty.Core.Hosting;
 using Loyalty.Core.Rewards;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,8 @@ public static class LoyaltyServiceCollectionExtensions
     /// <summary>
     /// Adds the loyalty services: <see cref="LoyaltyOptions"/> (validated at start-up, every problem at once), the
     /// reward catalogue (the loyalty plan's example unless one is registered first), a <see cref="PointsLedger"/>, an
-    /// in-memory feedback sink (register your own <see cref="Loyalty.Core.IFeedbackSink"/> first to persist events),
+    /// in-memory <see cref="FeedbackLog"/> as the feedback sink (register your own <see cref="Loyalty.Core.IFeedbackSink"/>
+    /// first to persist events),
     /// <see cref="TimeProvider.System"/> and the <see cref="LoyaltyCampaignRunner"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -31,7 +33,8 @@ public static class LoyaltyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoyaltyOptions>, LoyaltyOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(RewardCatalogue.SeedExample);
-        services.TryAddSingleton<Loyalty.Core.IFeedbackSink, InMemoryFeedbackSink>();
+        services.TryAddSingleton<FeedbackLog>();
+        services.TryAddSingleton<Loyalty.Core.IFeedbackSink>(provider => provider.GetRequiredService<FeedbackLog>());
         services.TryAddSingleton(provider =>
         {
             var o = provider.GetRequiredService<IOptions<LoyaltyOptions>>().Value;

@@ -48,7 +48,7 @@ public sealed class AddLoyaltyTests
 
         Assert.Same(result, runner.Latest);
         Assert.InRange(result.Plan!.Allocation.TotalCost, 1e-9, 40 + 1e-9);
-        var sink = (InMemoryFeedbackSink)provider.GetRequiredService<IFeedbackSink>();
+        var sink = provider.GetRequiredService<Loyalty.Core.Feedback.FeedbackLog>();
         Assert.Equal(result.Plan.Offers.Count, sink.Events.Count);
     }
 }
