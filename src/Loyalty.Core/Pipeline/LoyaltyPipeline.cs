@@ -31,7 +31,7 @@ public sealed class LoyaltyPipeline
         if (d.Segmentation is not null) stages.Add("segment");
         if (d.Clv is not null) stages.Add("value");
         if (d.Rewards is not null) stages.Add("reward");
-        if (d.Feedback is not null) stages.Add("record");
+        if (d.Feedback is not null || d.Bandit is not null) stages.Add("record");
         void Report(string stage) => progress?.Report(new PipelineProgress(stage, stages.IndexOf(stage) + 1, stages.Count));
 
         Report("collect and summarise");
@@ -77,17 +77,21 @@ public sealed class LoyaltyPipeline
                 valueOf.TryGetValue(s.CustomerId, out var v) ? v : null,
                 null,
                 d.Customers.GetValueOrDefault(s.CustomerId))).ToArray();
-            plan = new RewardPlanner(d.Rewards.Catalogue, d.Rewards.Response, d.Rewards.Campaign).Plan(profilesForOffers, d.Rewards.Constraints);
+            plan = d.Bandit is null
+                ? new RewardPlanner(d.Rewards.Catalogue, d.Rewards.Response, d.Rewards.Campaign).Plan(profilesForOffers, d.Rewards.Constraints)
+                : BanditOffers.Plan(profilesForOffers, d.Rewards, d.Bandit);
         }
 
-        if (d.Feedback is not null && plan is not null)
+        // With a bandit, issued events go through its learner, which passes them on to the feedback sink.
+        IFeedbackSink? sink = (IFeedbackSink?)d.Bandit ?? d.Feedback;
+        if (sink is not null && plan is not null)
         {
             Report("record");
             var now = d.Time.GetUtcNow().UtcDateTime;
             foreach (var offer in plan.Offers)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await d.Feedback.RecordAsync(new FeedbackEvent(offer.OfferId + ":issued", offer.CustomerId, FeedbackKind.Issued, now, offer.OfferId), cancellationToken).ConfigureAwait(false);
+                await sink.RecordAsync(new FeedbackEvent(offer.OfferId + ":issued", offer.CustomerId, FeedbackKind.Issued, now, offer.OfferId), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -1,4 +1,5 @@
 using Loyalty.Core.Collection;
+using Loyalty.Core.Feedback.Bandits;
 using Loyalty.Core.Features;
 
 namespace Loyalty.Core.Pipeline;
@@ -19,6 +20,7 @@ public sealed class LoyaltyPipelineBuilder
     private ClvStepOptions? _clv;
     private RewardStepOptions? _rewards;
     private IFeedbackSink? _feedback;
+    private BanditRewardLearner? _bandit;
     private TimeProvider _time = TimeProvider.System;
     private bool _built;
 
@@ -84,6 +86,16 @@ public sealed class LoyaltyPipelineBuilder
         return this;
     }
 
+    /// <summary>Lets a bandit choose each offered customer's reward (exploring to learn which reward works per
+    /// segment), while the budget step still decides who gets an offer: the budget is reserved at the dearest of the
+    /// bandit's rewards, so whatever it picks, the budget holds. Issued events go to the learner, which forwards them
+    /// to its inner sink; record later feedback through the learner too, so it learns which rewards succeed.</summary>
+    public LoyaltyPipelineBuilder OptimizeWith(BanditRewardLearner learner)
+    {
+        _bandit = learner;
+        return this;
+    }
+
     /// <summary>Uses <paramref name="time"/> for event timestamps (tests pass a fixed clock).</summary>
     public LoyaltyPipelineBuilder UseTimeProvider(TimeProvider time)
     {
@@ -138,6 +150,27 @@ public sealed class LoyaltyPipelineBuilder
             errors.Add("RecordFeedbackTo: there are no offers to record without DesignRewards.");
         }
 
+        if (_bandit is not null)
+        {
+            if (_feedback is not null)
+            {
+                errors.Add("OptimizeWith and RecordFeedbackTo: give the feedback sink to the BanditRewardLearner as its inner sink and leave RecordFeedbackTo out, so every event passes through the learner once.");
+            }
+
+            if (_rewards is null)
+            {
+                errors.Add("OptimizeWith: the bandit chooses among rewards; add DesignRewards.");
+            }
+            else
+            {
+                var unknown = _bandit.Policy.Arms.Where(a => !_rewards.Catalogue.Rewards.Any(r => r.Id == a)).ToList();
+                if (unknown.Count > 0 || _bandit.Policy.Arms.Count == 0)
+                {
+                    errors.Add($"OptimizeWith: every bandit arm must be a reward id of the catalogue; unknown: {string.Join(", ", unknown)}.");
+                }
+            }
+        }
+
         var duplicates = _customers.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'").Take(5).ToList();
         if (duplicates.Count > 0)
         {
@@ -151,7 +184,7 @@ public sealed class LoyaltyPipelineBuilder
 
         _built = true;
         return new LoyaltyPipeline(new PipelineDefinition(
-            _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, _feedback, _time));
+            _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, _feedback, _bandit, _time));
     }
 
     private static void Check(List<string> errors, string step, Action validate)
@@ -177,4 +210,5 @@ internal sealed record PipelineDefinition(
     ClvStepOptions? Clv,
     RewardStepOptions? Rewards,
     IFeedbackSink? Feedback,
+    BanditRewardLearner? Bandit,
     TimeProvider Time);

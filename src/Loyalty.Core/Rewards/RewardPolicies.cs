@@ -21,7 +21,9 @@ internal static class Offers
         return false;
     }
 
-    internal static RewardOffer Make(string campaign, CustomerProfile profile, Reward reward, double uplift, string policy, string reason)
+    internal static RewardOffer Make(
+        string campaign, CustomerProfile profile, Reward reward, double uplift, string policy, string reason,
+        IReadOnlyDictionary<string, double>? extraFacts = null)
     {
         var facts = new Dictionary<string, double>(StringComparer.Ordinal)
         {
@@ -46,6 +48,11 @@ internal static class Offers
         if (profile.LoyaltyScore is { } score)
         {
             facts["loyaltyScore"] = score;
+        }
+
+        foreach (var (name, value) in extraFacts ?? new Dictionary<string, double>())
+        {
+            facts[name] = value;
         }
 
         string offerId = string.Create(CultureInfo.InvariantCulture, $"{campaign}:{profile.Summary.CustomerId}:{reward.Id}");

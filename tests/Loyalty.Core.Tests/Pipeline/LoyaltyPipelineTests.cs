@@ -106,3 +106,48 @@ public sealed class LoyaltyPipelineTests
         public void Report(T value) => report(value);
     }
 }
+
+public sealed class LoyaltyPipelineBanditTests
+{
+    [Fact]
+    public async Task RunAsync_WithBandit_StaysWithinBudgetAndLearnsFromRedemptions()
+    {
+        var catalogue = RewardCatalogue.SeedExample;
+        var log = new Loyalty.Core.Feedback.FeedbackLog();
+        var bandit = new Loyalty.Core.Feedback.Bandits.ThompsonSampling(catalogue.Rewards.Take(2).Select(r => r.Id), new Loyalty.Core.Feedback.Bandits.BanditOptions { Seed = 5 });
+        var learner = new Loyalty.Core.Feedback.Bandits.BanditRewardLearner(bandit, log);
+        var result = await LoyaltyPipeline.CreateBuilder()
+            .CollectFromFile(TestData.Bundled("cdnow", "CDNOW_sample.txt"), new TransactionFileOptions { Format = TransactionFileFormat.Cdnow })
+            .SummarizeRfm(new RfmOptions { TimeUnit = TimeUnit.Week, CalibrationEnd = new DateTime(1997, 9, 30) })
+            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = 3, Seed = 1 } })
+            .EstimateClv()
+            .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 60 } })
+            .OptimizeWith(learner)
+            .Build()
+            .RunAsync();
+
+        var plan = result.Plan!;
+        Assert.NotEmpty(plan.Offers);
+        Assert.InRange(plan.Allocation.TotalCost, 0, 60 + 1e-9);
+        Assert.All(plan.Offers, o => Assert.InRange(o.Explanation.Facts["propensity"], 0, 1));
+        Assert.Equal(plan.Offers.Count, log.Count);
+        long version = bandit.ModelVersion;
+
+        var first = plan.Offers[0];
+        await learner.RecordAsync(new FeedbackEvent("r1", first.CustomerId, FeedbackKind.Redeemed, DateTime.UtcNow, first.OfferId, 10m));
+        Assert.Equal(version + 1, bandit.ModelVersion);
+    }
+
+    [Fact]
+    public void Build_BanditArmNotInCatalogue_Reported()
+    {
+        var bandit = new Loyalty.Core.Feedback.Bandits.ThompsonSampling(["no-such-reward"]);
+        var ex = Assert.Throws<ArgumentException>(() => LoyaltyPipeline.CreateBuilder()
+            .CollectFromFile("x.csv")
+            .SummarizeRfm(new RfmOptions())
+            .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 1 } })
+            .OptimizeWith(new Loyalty.Core.Feedback.Bandits.BanditRewardLearner(bandit))
+            .Build());
+        Assert.Contains("no-such-reward", ex.Message, StringComparison.Ordinal);
+    }
+}
