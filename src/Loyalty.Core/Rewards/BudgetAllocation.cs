@@ -18,6 +18,10 @@ public sealed record AllocationConstraints
     /// <value>The default value is empty.</value></summary>
     public IReadOnlyDictionary<string, double> SegmentBudgets { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The most one customer's offer may cost; dearer candidates are left out.
+    /// <value>The default value is +∞ (no cap).</value></summary>
+    public double MaxCostPerCustomer { get; init; } = double.PositiveInfinity;
+
     /// <summary>Offers with an expected uplift below this are never made. <value>The default value is 0.</value></summary>
     public double MinimumUplift { get; init; }
 
@@ -37,6 +41,11 @@ public sealed record AllocationConstraints
             {
                 errors.Add($"{nameof(SegmentBudgets)}['{segment}']: must be finite and ≥ 0 (was {budget}).");
             }
+        }
+
+        if (double.IsNaN(MaxCostPerCustomer) || MaxCostPerCustomer < 0)
+        {
+            errors.Add($"{nameof(MaxCostPerCustomer)}: must be ≥ 0 (was {MaxCostPerCustomer}).");
         }
 
         if (!double.IsFinite(MinimumUplift))

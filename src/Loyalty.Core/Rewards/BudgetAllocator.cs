@@ -32,7 +32,7 @@ public static class BudgetAllocator
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(constraints);
         constraints.Validate();
-        var byCustomer = GroupAndCheck(candidates, constraints.MinimumUplift);
+        var byCustomer = GroupAndCheck(candidates, constraints);
 
         var steps = new List<Step>();
         foreach (var (customer, options) in byCustomer)
@@ -115,7 +115,7 @@ public static class BudgetAllocator
         return new Allocation(chosen, chosen.Sum(c => c.ExpectedUplift), chosen.Sum(c => c.ExpectedCost), segmentCost);
     }
 
-    private static SortedDictionary<CustomerId, List<OfferCandidate>> GroupAndCheck(IReadOnlyList<OfferCandidate> candidates, double minimumUplift)
+    private static SortedDictionary<CustomerId, List<OfferCandidate>> GroupAndCheck(IReadOnlyList<OfferCandidate> candidates, AllocationConstraints constraints)
     {
         var byCustomer = new SortedDictionary<CustomerId, List<OfferCandidate>>();
         var segmentOf = new Dictionary<CustomerId, string?>();
@@ -140,7 +140,7 @@ public static class BudgetAllocator
             }
 
             segmentOf[c.CustomerId] = c.Segment;
-            if (c.ExpectedUplift <= minimumUplift || c.ExpectedUplift <= 0)
+            if (c.ExpectedUplift <= constraints.MinimumUplift || c.ExpectedUplift <= 0 || c.ExpectedCost > constraints.MaxCostPerCustomer)
             {
                 continue;
             }

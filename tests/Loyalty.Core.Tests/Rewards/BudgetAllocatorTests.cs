@@ -103,3 +103,14 @@ public sealed class BudgetAllocatorTests
         Assert.Contains("candidates[0]", Assert.Throws<ArgumentException>(() =>
             BudgetAllocator.Allocate([new("a", "x", null, 1, double.NaN)], new AllocationConstraints { Budget = 1 })).Message, StringComparison.Ordinal);
 }
+
+public sealed class BudgetAllocatorCapTests
+{
+    [Fact]
+    public void Allocate_PerCustomerCap_LeavesOutDearerOffers()
+    {
+        OfferCandidate[] candidates = [new("a", "big", null, 100, 50), new("a", "small", null, 20, 5)];
+        var result = BudgetAllocator.Allocate(candidates, new AllocationConstraints { Budget = 1000, MaxCostPerCustomer = 10 });
+        Assert.Equal("small", Assert.Single(result.Chosen).RewardId);
+    }
+}
