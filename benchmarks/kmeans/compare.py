@@ -9,10 +9,11 @@ $TMPDIR/kmdata, never the repository) unless already there. For every case and t
 interleaved: scikit-learn's kmeans_plusplus(random_state=42) gives C0 (timed: the k-means++ figure); both libraries
 then run Lloyd from C0 (max_iter 100, tol 1e-4); per-iteration time = fit time / iterations, minimum over --reps.
 The machine is shared, so CPU time per iteration is printed too: scikit-learn's process_time() around fit, and for
-the CLI the process CPU of the full run minus that of a one-iteration run (start-up, reading and JIT cancel out).
+the CLI the process CPU of the full run minus that of a one-iteration run (start-up, reading and JIT cancel out);
+median over --reps, since that difference is noisy for short fits.
 Our k-means++ is timed with `--init kmeans++ --max-iter 1` (initSeconds). Needs python3-sklearn (Debian).
 """
-import argparse, json, os, resource, subprocess, sys, tempfile, time
+import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -89,7 +90,7 @@ def main():
             s_ms = min(1000 * r["fit_s"] / r["iters"] for r in sk)
             o_ms = min(1000 * r["fitSeconds"] / r["iterations"] for r in us)
             si, oi = sk[0]["inertia"], us[0]["inertia"]
-            sc, oc = min(sk_cpu), min(us_cpu)
+            sc, oc = statistics.median(sk_cpu), statistics.median(us_cpu)
             print(f"| {case} (k={k}) | {t} | {s_ms:.2f} | {o_ms:.2f} | {s_ms / o_ms:.1f}× | {sc:.2f}/{oc:.2f} | {sc / oc if oc > 0 else float('inf'):.1f}× "
                   f"| {sk[0]['iters']}/{us[0]['iterations']} "
                   f"| {si:.7g} | {oi:.7g} | {abs(oi - si) / si:.1e} | {min(sk_init):.3f}/{min(us_init):.3f} | {min(sk_init) / min(us_init):.1f}× |",
