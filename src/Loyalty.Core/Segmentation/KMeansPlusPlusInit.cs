@@ -12,11 +12,9 @@ internal static class KMeansPlusPlusInit
 {
     private const int CandidateLanes = 8;
 
-    internal static float[] Choose(KMeansData data, int k, Random random, CancellationToken cancellationToken) =>
-        Choose(data, k, random, 2 + (int)Math.Log(k), cancellationToken);
-
-    internal static float[] Choose(KMeansData data, int k, Random random, int trials, CancellationToken cancellationToken)
+    internal static float[] Choose(KMeansData data, int k, Random random, CancellationToken cancellationToken)
     {
+        int trials = 2 + (int)Math.Log(k);
         int n = data.Rows;
         int d = data.Columns;
         var plan = data.Plan;
