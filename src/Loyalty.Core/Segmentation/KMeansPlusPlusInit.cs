@@ -12,11 +12,9 @@ internal static class KMeansPlusPlusInit
 {
     private const int CandidateLanes = 8;
 
-    internal static float[] Choose(KMeansData data, int k, Random random, CancellationToken cancellationToken) =>
-        Choose(data, k, random, 2 + (int)Math.Log(k), cancellationToken);
-
-    internal static float[] Choose(KMeansData data, int k, Random random, int trials, CancellationToken cancellationToken)
+    internal static float[] Choose(KMeansData data, int k, Random random, CancellationToken cancellationToken)
     {
+        int trials = 2 + (int)Math.Log(k);
         int n = data.Rows;
         int d = data.Columns;
         var plan = data.Plan;
@@ -42,7 +40,7 @@ internal static class KMeansPlusPlusInit
         }, cancellationToken);
 
         int paddedTrials = (trials + CandidateLanes - 1) / CandidateLanes * CandidateLanes;
-        var candidateDistances = new float[(long)n * paddedTrials];
+        var candidateDistances = new float[(long)n * trials];
         var candidatePanel = new float[d * paddedTrials];
         var candidates = new int[trials];
         var candidatePotential = new double[plan.Count * paddedTrials];
@@ -65,19 +63,14 @@ internal static class KMeansPlusPlusInit
             }
 
             plan.ForEach(chunk => ScoreCandidates(
-                data, chunk, candidatePanel, paddedTrials, closest, candidateDistances,
+                data, chunk, candidatePanel, trials, paddedTrials, closest, candidateDistances,
                 candidatePotential.AsSpan(chunk * paddedTrials, paddedTrials)), cancellationToken);
 
             int best = BestTrial(candidatePotential, plan.Count, trials, paddedTrials);
             data.Row(candidates[best]).CopyTo(centroids.AsSpan(c * d));
             plan.ForEach(chunk =>
             {
-                int start = ChunkPlan.Start(chunk);
-                for (int i = start; i < start + plan.Length(chunk); i++)
-                {
-                    closest[i] = Math.Min(closest[i], candidateDistances[((long)i * paddedTrials) + best]);
-                }
-
+                KeepCloser(closest, candidateDistances, ChunkPlan.Start(chunk), plan.Length(chunk), trials, best);
                 chunkPotential[chunk] = candidatePotential[chunk * paddedTrials + best];
             }, cancellationToken);
         }
@@ -90,18 +83,47 @@ internal static class KMeansPlusPlusInit
     /// candidate the chunk's potential Σ w·min(D², distance) in double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreCandidates(
-        KMeansData data, int chunk, float[] panel, int paddedTrials, float[] closest, float[] distances, Span<double> potential)
+        KMeansData data, int chunk, float[] panel, int trials, int paddedTrials, float[] closest, float[] distances, Span<double> potential)
     {
         int d = data.Columns;
         ReadOnlySpan<float> points = data.Points.Span;
         ReadOnlySpan<float> weights = data.Weights.Span;
         int start = ChunkPlan.Start(chunk);
         ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel);
-        ref float distanceRef = ref MemoryMarshal.GetArrayDataReference(distances);
+        int end = start + data.Plan.Length(chunk);
         for (int t = 0; t < paddedTrials; t += CandidateLanes)
         {
             Vector256<double> lower = default, upper = default;
-            for (int i = start; i < start + data.Plan.Length(chunk); i++)
+            int i = start;
+
+            // Four rows at a time: four independent FMA chains instead of one latency-bound chain.
+            for (; i + 4 <= end; i += 4)
+            {
+                ref float x0 = ref Unsafe.AsRef(in points[i * d]);
+                ref float x1 = ref Unsafe.Add(ref x0, d);
+                ref float x2 = ref Unsafe.Add(ref x1, d);
+                ref float x3 = ref Unsafe.Add(ref x2, d);
+                Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (int j = 0; j < d; j++)
+                {
+                    var c = Vector256.LoadUnsafe(ref panelRef, (nuint)(j * paddedTrials + t));
+                    var d0 = Vector256.Create(Unsafe.Add(ref x0, j)) - c;
+                    var d1 = Vector256.Create(Unsafe.Add(ref x1, j)) - c;
+                    var d2 = Vector256.Create(Unsafe.Add(ref x2, j)) - c;
+                    var d3 = Vector256.Create(Unsafe.Add(ref x3, j)) - c;
+                    a0 = Vector256.FusedMultiplyAdd(d0, d0, a0);
+                    a1 = Vector256.FusedMultiplyAdd(d1, d1, a1);
+                    a2 = Vector256.FusedMultiplyAdd(d2, d2, a2);
+                    a3 = Vector256.FusedMultiplyAdd(d3, d3, a3);
+                }
+
+                Record(a0, distances, ((long)(i) * trials) + t, trials - t, closest[i], weights.IsEmpty ? 1.0 : weights[i], ref lower, ref upper);
+                Record(a1, distances, ((long)(i + 1) * trials) + t, trials - t, closest[i + 1], weights.IsEmpty ? 1.0 : weights[i + 1], ref lower, ref upper);
+                Record(a2, distances, ((long)(i + 2) * trials) + t, trials - t, closest[i + 2], weights.IsEmpty ? 1.0 : weights[i + 2], ref lower, ref upper);
+                Record(a3, distances, ((long)(i + 3) * trials) + t, trials - t, closest[i + 3], weights.IsEmpty ? 1.0 : weights[i + 3], ref lower, ref upper);
+            }
+
+            for (; i < end; i++)
             {
                 ref float x = ref Unsafe.AsRef(in points[i * d]);
                 var acc = Vector256<float>.Zero;
@@ -111,15 +133,50 @@ internal static class KMeansPlusPlusInit
                     acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
                 }
 
-                acc.StoreUnsafe(ref distanceRef, (nuint)((long)i * paddedTrials + t));
-                var (lo, hi) = Vector256.Widen(Vector256.MinNative(acc, Vector256.Create(closest[i])));
-                double w = weights.IsEmpty ? 1.0 : weights[i];
-                lower = Vector256.FusedMultiplyAdd(lo, Vector256.Create(w), lower);
-                upper = Vector256.FusedMultiplyAdd(hi, Vector256.Create(w), upper);
+                Record(acc, distances, ((long)i * trials) + t, trials - t, closest[i], weights.IsEmpty ? 1.0 : weights[i], ref lower, ref upper);
             }
 
             lower.CopyTo(potential.Slice(t, 4));
             upper.CopyTo(potential.Slice(t + 4, 4));
+
+        }
+
+        // Stores a row's real candidate lanes (rows are packed, so padding lanes must not spill into the next row)
+        // and adds w·min(D², distance) to the potentials.
+        static void Record(
+            Vector256<float> distance, float[] distances, long at, int lanes, float closest, double weight,
+            ref Vector256<double> lower, ref Vector256<double> upper)
+        {
+            ref float target = ref MemoryMarshal.GetArrayDataReference(distances);
+            if (lanes >= Vector256<float>.Count)
+            {
+                distance.StoreUnsafe(ref target, (nuint)at);
+            }
+            else if (lanes == Vector128<float>.Count)
+            {
+                distance.GetLower().StoreUnsafe(ref target, (nuint)at);
+            }
+            else
+            {
+                for (int lane = 0; lane < lanes; lane++)
+                {
+                    distances[at + lane] = distance[lane];
+                }
+            }
+
+            var (lo, hi) = Vector256.Widen(Vector256.MinNative(distance, Vector256.Create(closest)));
+            var w = Vector256.Create(weight);
+            lower = Vector256.FusedMultiplyAdd(lo, w, lower);
+            upper = Vector256.FusedMultiplyAdd(hi, w, upper);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void KeepCloser(float[] closest, float[] candidateDistances, int start, int length, int trials, int best)
+    {
+        for (int i = start; i < start + length; i++)
+        {
+            closest[i] = Math.Min(closest[i], candidateDistances[((long)i * trials) + best]);
         }
     }
 
