@@ -29,7 +29,7 @@ internal static class CliRunner
         }
         catch (Exception ex) when (IsUserError(ex))
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {OneLine(ex)}");
             return BadInput;
         }
         catch (OperationCanceledException)
@@ -47,6 +47,18 @@ internal static class CliRunner
 
             return Failure;
         }
+    }
+
+    /// <summary>The message on one line, without .NET's " (Parameter 'x')" suffix: the text already names what is wrong.</summary>
+    private static string OneLine(Exception ex)
+    {
+        string message = ex.Message;
+        if (ex is ArgumentException { ParamName: { } name })
+        {
+            message = message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal);
+        }
+
+        return message.ReplaceLineEndings(" ");
     }
 
     /// <summary>Bad input from the user: our own input errors, argument checks from the engines (they name the
