@@ -53,7 +53,7 @@ internal sealed class CustomerPatterns
     internal static (CustomerPatterns Patterns, int[] IndexOf) Index(IReadOnlyList<CustomerSummary> customers)
     {
         var indexOf = new int[customers.Count];
-        var index = new Dictionary<(int, double, double), int>(Math.Min(customers.Count, 1 << 20));
+        var index = new Dictionary<PatternKey, int>(Math.Min(customers.Count, 1 << 16));
         var x = new List<int>();
         var tx = new List<double>();
         var t = new List<double>();
@@ -61,7 +61,7 @@ internal sealed class CustomerPatterns
         for (int i = 0; i < customers.Count; i++)
         {
             var c = customers[i];
-            var key = (c.Frequency, c.Recency, c.T);
+            var key = new PatternKey(c.Frequency, c.Recency, c.T);
             if (index.TryGetValue(key, out int at))
             {
                 w[at] += 1;
@@ -159,5 +159,22 @@ internal sealed class CustomerPatterns
         }
 
         return null;
+    }
+
+    /// <summary>A pattern as a dictionary key with a well-mixed hash: the default tuple hash of doubles on a
+    /// day grid collided so much that compressing two million customers took seconds.</summary>
+    private readonly record struct PatternKey(int X, double Tx, double T)
+    {
+        public bool Equals(PatternKey other) =>
+            X == other.X && BitConverter.DoubleToInt64Bits(Tx) == BitConverter.DoubleToInt64Bits(other.Tx)
+            && BitConverter.DoubleToInt64Bits(T) == BitConverter.DoubleToInt64Bits(other.T);
+
+        public override int GetHashCode()
+        {
+            ulong h = (ulong)BitConverter.DoubleToInt64Bits(Tx) * 0x9E3779B97F4A7C15UL;
+            h = (h ^ (h >> 29) ^ (ulong)BitConverter.DoubleToInt64Bits(T)) * 0xBF58476D1CE4E5B9UL;
+            h = (h ^ (h >> 32) ^ (uint)X) * 0x94D049BB133111EBUL;
+            return (int)(h ^ (h >> 31) ^ (h >> 47));
+        }
     }
 }
