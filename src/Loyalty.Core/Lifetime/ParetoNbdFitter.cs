@@ -22,7 +22,22 @@ public sealed class ParetoNbdFitter(FitOptions? options = null) : IClvFitter
     public ParetoNbdModel FitModel(IReadOnlyList<CustomerSummary> customers, CancellationToken cancellationToken = default)
     {
         Options.Validate(ParetoNbdModel.ParameterNames.ToArray());
-        var data = CustomerPatterns.From(customers);
+        return Fit(CustomerPatterns.From(customers), cancellationToken);
+    }
+
+    /// <summary>Fits on an already compressed customer base (see <see cref="CustomerBase"/>).</summary>
+    /// <param name="customers">The compressed customers.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The model; check its Report for convergence.</returns>
+    public ParetoNbdModel FitModel(CustomerBase customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        Options.Validate(ParetoNbdModel.ParameterNames.ToArray());
+        return Fit(customers.Patterns, cancellationToken);
+    }
+
+    private ParetoNbdModel Fit(CustomerPatterns data, CancellationToken cancellationToken)
+    {
         var likelihood = new ParetoNbdLikelihood(data);
         var result = MaximumLikelihood.Fit([.. ParetoNbdModel.ParameterNames], DefaultStart, likelihood.Evaluate, data.TotalWeight, data.Count, Options, cancellationToken);
         var p = result.Parameters;
