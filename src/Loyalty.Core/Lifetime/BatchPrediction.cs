@@ -25,6 +25,25 @@ public static class BatchPrediction
         Guard.NonNegative(horizon, nameof(horizon));
         CustomerPatterns.Validate(customers, nameof(customers), requireRepeat: false);
         var (patterns, indexOf) = CustomerPatterns.Index(customers);
+        return Predict(model, patterns, indexOf, horizon, cancellationToken);
+    }
+
+    /// <summary>P(alive) and E[Y(horizon)] for every customer of an already compressed base.</summary>
+    /// <param name="model">A fitted purchase model.</param>
+    /// <param name="customers">The compressed customers.</param>
+    /// <param name="horizon">Horizon in the summaries' time unit (≥ 0).</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>Arrays in the customers' original order.</returns>
+    public static BatchPredictionResult Predict(IClvModel model, CustomerBase customers, double horizon, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(customers);
+        Guard.NonNegative(horizon, nameof(horizon));
+        return Predict(model, customers.Patterns, customers.IndexOf, horizon, cancellationToken);
+    }
+
+    private static BatchPredictionResult Predict(IClvModel model, CustomerPatterns patterns, int[] indexOf, double horizon, CancellationToken cancellationToken)
+    {
         var alive = new double[patterns.Count];
         var purchases = new double[patterns.Count];
         Parallel.For(0, patterns.Count, new ParallelOptions { CancellationToken = cancellationToken }, p =>
@@ -34,9 +53,9 @@ public static class BatchPrediction
             purchases[p] = model.ExpectedPurchases(c, horizon);
         });
 
-        var aliveOut = new double[customers.Count];
-        var purchasesOut = new double[customers.Count];
-        for (int i = 0; i < customers.Count; i++)
+        var aliveOut = new double[indexOf.Length];
+        var purchasesOut = new double[indexOf.Length];
+        for (int i = 0; i < indexOf.Length; i++)
         {
             aliveOut[i] = alive[indexOf[i]];
             purchasesOut[i] = purchases[indexOf[i]];

@@ -22,7 +22,22 @@ public sealed class BgNbdFitter(FitOptions? options = null) : IClvFitter
     public BgNbdModel FitModel(IReadOnlyList<CustomerSummary> customers, CancellationToken cancellationToken = default)
     {
         Options.Validate(BgNbdModel.ParameterNames.ToArray());
-        var data = CustomerPatterns.From(customers);
+        return Fit(CustomerPatterns.From(customers), cancellationToken);
+    }
+
+    /// <summary>Fits on an already compressed customer base (see <see cref="CustomerBase"/>).</summary>
+    /// <param name="customers">The compressed customers.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The model; check its Report for convergence.</returns>
+    public BgNbdModel FitModel(CustomerBase customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        Options.Validate(BgNbdModel.ParameterNames.ToArray());
+        return Fit(customers.Patterns, cancellationToken);
+    }
+
+    private BgNbdModel Fit(CustomerPatterns data, CancellationToken cancellationToken)
+    {
         var likelihood = new BgNbdLikelihood(data, modified: false);
         var result = MaximumLikelihood.Fit([.. BgNbdModel.ParameterNames], DefaultStart, likelihood.Evaluate, data.TotalWeight, data.Count, Options, cancellationToken);
         var p = result.Parameters;

