@@ -15,7 +15,8 @@ internal static class ClvCommand
 
     internal static Command Create()
     {
-        var summary = new Option<string>("--summary") { Description = "Summary CSV: id,frequency,recency,T[,monetary_value] (or x,t_x,T,zbar); bgbb: frequency,recency,periods[,weights]; sbg: a column of survivors per period.", Required = true };
+        var summary = new Option<string?>("--summary") { Description = "Summary CSV: id,frequency,recency,T[,monetary_value] (or x,t_x,T,zbar); bgbb: frequency,recency,periods[,weights]; sbg: a column of survivors per period." };
+        var transactions = new TransactionInputOptions(required: false);
         var model = new Option<string>("--model") { Description = "bgnbd | mbgnbd | paretonbd | bgbb | sbg.", Required = true };
         model.AcceptOnlyFromAmong(PurchaseModels);
         var spend = new Option<string?>("--spend") { Description = "Spend model: gammagamma (needs a monetary_value/zbar column)." };
@@ -33,10 +34,11 @@ internal static class ClvCommand
         {
             summary, model, spend, penalizer, predictions, horizon, discount, timeUnit, maxIterations, json,
         };
+        transactions.AddTo(fit);
         fit.SetAction(parse =>
         {
             var request = new ClvRequest(
-                parse.GetRequiredValue(summary),
+                parse.GetValue(summary),
                 parse.GetRequiredValue(model),
                 parse.GetValue(spend),
                 parse.GetValue(penalizer),
@@ -45,7 +47,8 @@ internal static class ClvCommand
                 parse.GetValue(discount),
                 TimeUnitExtensions.Parse(parse.GetValue(timeUnit) ?? "week"),
                 parse.GetValue(json),
-                parse.GetValue(maxIterations));
+                parse.GetValue(maxIterations),
+                transactions.Read(parse));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             return ClvFitRunner.Run(request, output, error);
@@ -57,8 +60,12 @@ internal static class ClvCommand
 
 /// <summary>The parsed arguments of <c>clv fit</c>.</summary>
 internal sealed record ClvRequest(
-    string Summary, string Model, string? Spend, double Penalizer, string? Predictions, double? Horizon, double DiscountRate,
-    TimeUnit Unit, bool Json, int MaxIterations = 1000);
+    string? Summary, string Model, string? Spend, double Penalizer, string? Predictions, double? Horizon, double DiscountRate,
+    TimeUnit Unit, bool Json, int MaxIterations = 1000, TransactionInput? Transactions = null)
+{
+    /// <summary>The summary file, once <c>Check</c> has ensured there is one.</summary>
+    internal string SummaryFile => Summary ?? throw new InvalidOperationException("No --summary file.");
+}
 
 /// <summary>Carries out <c>clv fit</c>.</summary>
 internal static class ClvFitRunner
@@ -88,6 +95,16 @@ internal static class ClvFitRunner
             problems.Add($"--max-iterations ({r.MaxIterations}) must be > 0");
         }
 
+        if ((r.Summary is null) == (r.Transactions is null))
+        {
+            problems.Add("give exactly one of --summary FILE or --transactions FILE");
+        }
+
+        if (r.Transactions is not null && r.Model is "bgbb" or "sbg")
+        {
+            problems.Add($"--model {r.Model} reads its own summary layout; use --summary");
+        }
+
         if (r.Spend is not null && r.Model is "bgbb" or "sbg")
         {
             problems.Add($"--spend needs monetary values; it cannot be used with --model {r.Model}");
@@ -111,14 +128,14 @@ internal static class ClvFitRunner
 
     private static FitSummary FitSbg(ClvRequest request, FitOptions options)
     {
-        var survivors = SummaryReader.ReadSurvivors(request.Summary);
+        var survivors = SummaryReader.ReadSurvivors(request.SummaryFile);
         var m = new ShiftedBetaGeometricFitter(options).Fit(survivors);
         return new FitSummary("sbg", (int)survivors[0], m.Parameters, m.Report!);
     }
 
     private static int FitDiscrete(ClvRequest request, FitOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var patterns = SummaryReader.ReadDiscrete(request.Summary);
+        var patterns = SummaryReader.ReadDiscrete(request.SummaryFile);
         var model = new BetaGeometricBetaBinomialFitter(options).Fit(patterns);
         if (request.Predictions is not null)
         {
@@ -137,7 +154,8 @@ internal static class ClvFitRunner
 
     private static int FitContinuous(ClvRequest request, FitOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var customers = SummaryReader.ReadCustomers(request.Summary);
+        // From a summary file, or summarised here from a transaction log in the requested time unit.
+        var customers = request.Transactions is { } log ? log.Summarize(request.Unit).Summaries : SummaryReader.ReadCustomers(request.SummaryFile);
         IClvModel model = request.Model switch
         {
             "bgnbd" => new BgNbdFitter(options).FitModel(customers),
@@ -148,9 +166,9 @@ internal static class ClvFitRunner
         GammaGammaModel? spend = null;
         if (request.Spend is not null)
         {
-            if (!SummaryReader.HasMonetary(request.Summary))
+            if (request.Transactions is null && !SummaryReader.HasMonetary(request.SummaryFile))
             {
-                throw new UserInputException($"{request.Summary}: --spend gammagamma needs a 'monetary_value' (or 'zbar') column.");
+                throw new UserInputException($"{request.SummaryFile}: --spend gammagamma needs a 'monetary_value' (or 'zbar') column.");
             }
 
             spend = new GammaGammaFitter(options).Fit(customers);

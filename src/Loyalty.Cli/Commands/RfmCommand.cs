@@ -13,62 +13,20 @@ internal static class RfmCommand
 {
     internal static Command Create()
     {
-        var transactions = new Option<FileInfo>("--transactions") { Description = "Transaction log (CSV with a header, or CDNOW text).", Required = true };
-        var format = new Option<string>("--format") { Description = "csv or cdnow.", DefaultValueFactory = _ => "csv" };
-        var customerColumn = new Option<string>("--customer-column") { Description = "Customer id column.", DefaultValueFactory = _ => "customer_id" };
-        var dateColumn = new Option<string>("--date-column") { Description = "Date column.", DefaultValueFactory = _ => "date" };
-        var amountColumn = new Option<string>("--amount-column") { Description = "Amount column.", DefaultValueFactory = _ => "amount" };
-        var orderColumn = new Option<string?>("--order-column") { Description = "Order id column (duplicate orders are dropped)." };
-        var delimiter = new Option<char>("--delimiter") { Description = "CSV field delimiter.", DefaultValueFactory = _ => ',' };
-        var dateFormat = new Option<string[]>("--date-format") { Description = ".NET date format(s); default ISO 8601 or yyyyMMdd.", AllowMultipleArgumentsPerToken = true };
+        var input = new TransactionInputOptions(required: true);
         var timeUnit = new Option<string>("--time-unit") { Description = "day, week or month.", Required = true };
-        var calibrationEnd = new Option<string?>("--calibration-end") { Description = "Last calibration day (YYYY-MM-DD); default: the last purchase day." };
-        var observationEnd = new Option<string?>("--observation-end") { Description = "Last holdout day (YYYY-MM-DD); adds holdout columns." };
-        var returns = new Option<string>("--returns") { Description = "Negative amounts: reject, drop, keep or net.", DefaultValueFactory = _ => "reject" };
-        var identical = new Option<string>("--identical-rows") { Description = "Rows repeating another exactly: report or drop.", DefaultValueFactory = _ => "report" };
-        var maxRejected = new Option<long>("--max-rejected") { Description = "Bad rows to reject and report before failing (0: the first bad row fails).", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--output") { Description = "Write the summary CSV here ('-' for stdout)." };
         var json = CommonOptions.Json();
 
-        var command = new Command("rfm", "RFM summaries (frequency, recency, T, monetary value) from a transaction log.")
-        {
-            transactions, format, customerColumn, dateColumn, amountColumn, orderColumn, delimiter, dateFormat, timeUnit,
-            calibrationEnd, observationEnd, returns, identical, maxRejected, output, json,
-        };
+        var command = new Command("rfm", "RFM summaries (frequency, recency, T, monetary value) from a transaction log.") { timeUnit, output, json };
+        input.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var file = new TransactionFileOptions
-            {
-                Format = CommonOptions.Choice(parse.GetValue(format)!, "--format", "csv", "cdnow") == "cdnow" ? TransactionFileFormat.Cdnow : TransactionFileFormat.Csv,
-                CustomerColumn = parse.GetValue(customerColumn)!,
-                DateColumn = parse.GetValue(dateColumn)!,
-                AmountColumn = parse.GetValue(amountColumn),
-                OrderIdColumn = parse.GetValue(orderColumn),
-                Delimiter = parse.GetValue(delimiter),
-                DateFormats = parse.GetValue(dateFormat) is { Length: > 0 } formats ? formats : null,
-            };
-            var options = new RfmOptions
-            {
-                TimeUnit = ParseTimeUnit(parse.GetValue(timeUnit)!),
-                CalibrationEnd = CommonOptions.ParseDate(parse.GetValue(calibrationEnd), "--calibration-end"),
-                ObservationEnd = CommonOptions.ParseDate(parse.GetValue(observationEnd), "--observation-end"),
-                Cleaning = new CleaningPolicy
-                {
-                    Returns = Enum.Parse<ReturnPolicy>(CommonOptions.Choice(parse.GetValue(returns)!, "--returns", "reject", "drop", "keep", "net"), ignoreCase: true),
-                    ContentDuplicates = Enum.Parse<DuplicatePolicy>(CommonOptions.Choice(parse.GetValue(identical)!, "--identical-rows", "report", "drop"), ignoreCase: true),
-                    MaxRejectedRows = parse.GetValue(maxRejected),
-                },
-            };
-
-            var path = parse.GetValue(transactions)!;
-            if (!path.Exists)
-            {
-                throw new UserInputException($"--transactions: file '{path.FullName}' does not exist.");
-            }
-
+            var unit = ParseTimeUnit(parse.GetValue(timeUnit)!);
+            var transactions = input.Read(parse)!;
             var watch = Stopwatch.StartNew();
-            var result = RfmSummarizer.SummarizeFile(path.FullName, file, options);
+            var result = transactions.Summarize(unit);
             double seconds = watch.Elapsed.TotalSeconds;
             var stdout = parse.InvocationConfiguration.Output;
             string? target = parse.GetValue(output);
