@@ -10,8 +10,15 @@ public sealed class FactorModel : IRecommendationModel
     private readonly float[] _itemNorms;
 
     internal FactorModel(
-        string algorithm, IdIndex users, IdIndex items, BiasedFactors parameters, RatingScale? clip, SparseRows seen)
+        string algorithm,
+        IdIndex users,
+        IdIndex items,
+        BiasedFactors parameters,
+        RatingScale? clip,
+        SparseRows seen,
+        FoldInSettings foldIn)
     {
+        FoldIn = foldIn;
         Algorithm = algorithm;
         UserIndex = users;
         ItemIndex = items;
@@ -49,6 +56,8 @@ public sealed class FactorModel : IRecommendationModel
 
     /// <summary>The scale predictions are clipped to; null for implicit models (scores are preferences).</summary>
     public RatingScale? Clip { get; }
+
+    internal FoldInSettings FoldIn { get; }
 
     internal IdIndex UserIndex { get; }
 
@@ -170,6 +179,27 @@ public sealed class FactorModel : IRecommendationModel
         }
 
         return ToScoredItems(top);
+    }
+
+    /// <summary>Places a new user in the factor space from a few (item, rating or strength) pairs by one ridge
+    /// solve against the fixed item factors, without retraining. Unknown items are ignored.</summary>
+    public FoldedInUser FoldInUser(IReadOnlyList<KeyValuePair<string, float>> interactions) =>
+        FoldInSolver.Solve(this, interactions);
+
+    /// <summary>Writes the model (format version <c>1</c>); <see cref="Load"/> restores one that predicts
+    /// identically.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        FactorModelSerializer.Write(this, stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>; a wrong header or version is an
+    /// <see cref="InvalidDataException"/>.</summary>
+    public static FactorModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return FactorModelSerializer.Read(stream);
     }
 
     internal float ClipScore(float score) => Clip is { } c ? c.Clip(score) : score;

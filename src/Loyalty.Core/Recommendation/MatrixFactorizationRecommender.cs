@@ -50,6 +50,6 @@ public sealed class MatrixFactorizationRecommender : IRecommender
             () => BiasedSgd.Rmse(parameters, data.Entries),
             progress,
             cancellationToken);
-        return new FactorModel("svd", data.Users, data.Items, parameters, o.Scale, data.ByUser);
+        return new FactorModel("svd", data.Users, data.Items, parameters, o.Scale, data.ByUser, new FoldInSettings(o.Regularization, null));
     }
 }
