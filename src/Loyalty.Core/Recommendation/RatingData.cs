@@ -60,7 +60,7 @@ internal sealed class RatingData
         var users = new IdIndex();
         var items = new IdIndex();
         var entries = new List<RatingEntry>(interactions.Count);
-        var firstRow = new Dictionary<long, int>(interactions.Count);
+        var firstRow = new Dictionary<long, int>(interactions.Count, PairKey.Comparer);
         for (int row = 0; row < interactions.Count; row++)
         {
             var x = interactions[row];
@@ -96,7 +96,7 @@ internal sealed class RatingData
 
             int u = users.GetOrAdd(x.User);
             int i = items.GetOrAdd(x.Item);
-            long pair = ((long)u << 32) | (uint)i;
+            long pair = PairKey.Pack(u, i);
             ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(firstRow, pair, out bool exists);
             if (!exists)
             {

@@ -24,7 +24,7 @@ internal static class SyntheticRatings
             itemFactors[i] = Gaussian.Next(random) * 0.5f;
         }
 
-        var seen = new HashSet<long>(count);
+        var seen = new HashSet<long>(count, PairKey.Comparer);
         var result = new Interaction[count];
         int n = 0;
         while (n < count)
@@ -33,7 +33,7 @@ internal static class SyntheticRatings
             // Squaring a uniform draw skews popularity towards low item indexes, as in real catalogues.
             double x = random.NextDouble();
             int i = (int)(x * x * items);
-            if (!seen.Add(((long)u << 32) | (uint)i))
+            if (!seen.Add(PairKey.Pack(u, i)))
             {
                 continue;
             }
