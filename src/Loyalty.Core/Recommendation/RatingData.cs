@@ -38,7 +38,7 @@ internal sealed class RatingData
     /// <summary>Indexes <paramref name="interactions"/>; validates keys, values and the scale, and applies the
     /// duplicate policy. Every problem is reported in one exception naming the parameter and the rows.</summary>
     internal static RatingData Build(
-        IReadOnlyList<Interaction> interactions, RatingScale? scale, DuplicatePolicy duplicates, string paramName)
+        IReadOnlyList<Interaction> interactions, RatingScale? scale, DuplicatePolicy duplicates, string paramName, bool positive = false)
     {
         ArgumentNullException.ThrowIfNull(interactions, paramName);
         if (interactions.Count == 0)
@@ -86,6 +86,12 @@ internal sealed class RatingData
             {
                 Report($"row {row}: the rating {x.Value.ToString(CultureInfo.InvariantCulture)} is outside the scale " +
                        $"[{s.Min.ToString(CultureInfo.InvariantCulture)}, {s.Max.ToString(CultureInfo.InvariantCulture)}]");
+                ok = false;
+            }
+
+            else if (positive && !(x.Value > 0f))
+            {
+                Report($"row {row}: the implicit strength {x.Value.ToString(CultureInfo.InvariantCulture)} must be > 0");
                 ok = false;
             }
 
