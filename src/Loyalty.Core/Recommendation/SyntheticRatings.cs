@@ -1,7 +1,7 @@
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Generated explicit ratings for tests and benchmarks (no redistributable data needed): a hidden low-rank
-/// model plus noise, rounded to the 1–5 scale, with distinct (user, item) pairs and skewed item popularity.</summary>
+/// model with user and item biases plus noise, rounded to the 1–5 scale, with distinct (user, item) pairs and skewed item popularity.</summary>
 internal static class SyntheticRatings
 {
     internal static Interaction[] Generate(int users, int items, int count, int seed, int rank = 8)
@@ -24,6 +24,18 @@ internal static class SyntheticRatings
             itemFactors[i] = Gaussian.Next(random) * 0.5f;
         }
 
+        var userBias = new float[users];
+        var itemBias = new float[items];
+        for (int u = 0; u < users; u++)
+        {
+            userBias[u] = 0.4f * Gaussian.Next(random);
+        }
+
+        for (int i = 0; i < items; i++)
+        {
+            itemBias[i] = 0.4f * Gaussian.Next(random);
+        }
+
         var seen = new HashSet<long>(count, PairKey.Comparer);
         var result = new Interaction[count];
         int n = 0;
@@ -44,7 +56,7 @@ internal static class SyntheticRatings
                 dot += userFactors[(u * rank) + f] * itemFactors[(i * rank) + f];
             }
 
-            float rating = MathF.Round(Math.Clamp(3.5f + dot + (0.5f * Gaussian.Next(random)), 1f, 5f));
+            float rating = MathF.Round(Math.Clamp(3.5f + userBias[u] + itemBias[i] + dot + (0.5f * Gaussian.Next(random)), 1f, 5f));
             result[n++] = new Interaction("u" + u, "i" + i, rating);
         }
 
