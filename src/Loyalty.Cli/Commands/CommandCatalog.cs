@@ -7,6 +7,6 @@ internal static class CommandCatalog
 {
     internal static IEnumerable<Command> All()
     {
-        yield break;
+        yield return RecommendCommand.Create();
     }
 }
