@@ -29,6 +29,7 @@ internal static class RecommendCommand
     private static readonly Option<string> UserColumn = new("--user-column") { Description = "CSV user column", DefaultValueFactory = _ => "user" };
     private static readonly Option<string> ItemColumn = new("--item-column") { Description = "CSV item column", DefaultValueFactory = _ => "item" };
     private static readonly Option<string> RatingColumn = new("--rating-column") { Description = "CSV rating column", DefaultValueFactory = _ => "rating" };
+    private static readonly Option<string> Scale = new("--rating-scale") { Description = "Valid ratings MIN..MAX (explicit algorithms)", DefaultValueFactory = _ => "1..5" };
     private static readonly Option<string> User = new("--user") { Description = "The user to recommend for", Required = true };
     private static readonly Option<int> Count = new("--n") { Description = "Number of items", DefaultValueFactory = _ => 10 };
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout" };
@@ -38,13 +39,13 @@ internal static class RecommendCommand
         var evaluate = new Command("evaluate", "Cross-validate a recommender: RMSE, MAE, precision/recall/NDCG@k per fold.")
         {
             Ratings, Folds, Train, Test, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, TopK,
-            UserColumn, ItemColumn, RatingColumn, Json,
+            UserColumn, ItemColumn, RatingColumn, Scale, Json,
         };
         evaluate.SetAction(parsed => Evaluate(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         var top = new Command("top", "A user's top-N items they have not rated yet.")
         {
             Train, User, Count, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads,
-            UserColumn, ItemColumn, RatingColumn, Json,
+            UserColumn, ItemColumn, RatingColumn, Scale, Json,
         };
         top.SetAction(parsed => Top(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return new Command("recommend", "Recommenders: matrix factorization (SVD, SVD++), implicit ALS, kNN, baseline.") { evaluate, top };
@@ -188,11 +189,31 @@ internal static class RecommendCommand
         return ([new RatingSplit(Read(parsed, train.FullName).Interactions, Read(parsed, test.FullName).Interactions)], train.FullName);
     }
 
-    private static RatingsFile Read(ParseResult parsed, string path) =>
-        RatingsFile.Read(
+    private static RatingsFile Read(ParseResult parsed, string path)
+    {
+        var file = RatingsFile.Read(
             path,
             RatingsFile.ParseFormat(parsed.GetValue(Format), path),
             new RatingsColumns(parsed.GetValue(UserColumn)!, parsed.GetValue(ItemColumn)!, parsed.GetValue(RatingColumn)!));
+        var scale = ParseScale(parsed);
+        file.Validate(scale.Min, scale.Max, parsed.GetValue(Algorithm) == "als");
+        return file;
+    }
+
+    private static RatingScale ParseScale(ParseResult parsed)
+    {
+        string text = parsed.GetValue(Scale)!;
+        string[] parts = text.Split("..");
+        if (parts.Length == 2
+            && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out float min)
+            && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out float max)
+            && float.IsFinite(min) && float.IsFinite(max) && min < max)
+        {
+            return new RatingScale(min, max);
+        }
+
+        throw new UserInputException($"option --rating-scale: '{text}' is not MIN..MAX with MIN < MAX");
+    }
 
     private static IRecommender CreateRecommender(ParseResult parsed, string algorithm)
     {
@@ -202,8 +223,9 @@ internal static class RecommendCommand
         float? reg = parsed.GetValue(Regularization);
         int seed = parsed.GetValue(Seed);
         int threads = parsed.GetValue(Threads);
-        var svd = new MatrixFactorizationOptions { Seed = seed, Threads = threads };
-        var svdpp = new SvdPlusPlusOptions { Seed = seed };
+        var scale = ParseScale(parsed);
+        var svd = new MatrixFactorizationOptions { Seed = seed, Threads = threads, Scale = scale };
+        var svdpp = new SvdPlusPlusOptions { Seed = seed, Scale = scale };
         var als = new ImplicitAlsOptions { Seed = seed, Threads = threads };
         return algorithm switch
         {
@@ -219,8 +241,8 @@ internal static class RecommendCommand
             {
                 Factors = factors ?? als.Factors, Iterations = epochs ?? als.Iterations, Regularization = reg ?? als.Regularization,
             }),
-            "knn" => new KnnRecommender(),
-            "baseline" => new BaselineRecommender(new BaselineOptions { Epochs = epochs ?? 10 }),
+            "knn" => new KnnRecommender(new KnnOptions { Scale = scale }),
+            "baseline" => new BaselineRecommender(new BaselineOptions { Epochs = epochs ?? 10, Scale = scale }),
             _ => throw new UserInputException($"option --algorithm: '{algorithm}' is not one of svd, svdpp, als, knn, baseline"),
         };
     }

@@ -18,8 +18,29 @@ internal enum RatingsFormat
 internal sealed record RatingsColumns(string User = "user", string Item = "item", string Rating = "rating", string Timestamp = "timestamp");
 
 /// <summary>Ratings read from a file, with timestamps when the file has them.</summary>
-internal sealed record RatingsFile(List<Interaction> Interactions, List<long>? Timestamps)
+internal sealed record RatingsFile(string Path, List<Interaction> Interactions, List<long>? Timestamps, List<int> Lines)
 {
+    /// <summary>Checks every rating against the scale (or positivity for implicit data) and rejects repeated
+    /// (user, item) pairs, naming the file, line and column — before any split, so no fold hides a bad row.</summary>
+    internal void Validate(float min, float max, bool implicitStrengths)
+    {
+        var first = new Dictionary<(string, string), int>();
+        for (int row = 0; row < Interactions.Count; row++)
+        {
+            var x = Interactions[row];
+            if (implicitStrengths ? !(x.Value > 0f) : x.Value < min || x.Value > max)
+            {
+                string rule = implicitStrengths ? "implicit strengths must be > 0" : string.Create(CultureInfo.InvariantCulture, $"outside the rating scale [{min}, {max}] (see --rating-scale)");
+                throw new UserInputException(string.Create(CultureInfo.InvariantCulture, $"{Path}:{Lines[row]}: column 'rating': {x.Value} is {rule}"));
+            }
+
+            if (!first.TryAdd((x.User, x.Item), Lines[row]))
+            {
+                throw new UserInputException($"{Path}:{Lines[row]}: duplicate (user '{x.User}', item '{x.Item}') pair, first on line {first[(x.User, x.Item)]}; each pair may be rated once");
+            }
+        }
+    }
+
     /// <summary>Reads <paramref name="path"/>; every problem names the file, line and column.</summary>
     internal static RatingsFile Read(string path, RatingsFormat format, RatingsColumns columns)
     {
@@ -40,7 +61,7 @@ internal sealed record RatingsFile(List<Interaction> Interactions, List<long>? T
     /// <summary>The format named by <paramref name="name"/>, or guessed from the extension (.csv is CSV).</summary>
     internal static RatingsFormat ParseFormat(string? name, string path) => name switch
     {
-        null => Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? RatingsFormat.Csv : RatingsFormat.MovieLens,
+        null => System.IO.Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? RatingsFormat.Csv : RatingsFormat.MovieLens,
         "movielens" => RatingsFormat.MovieLens,
         "csv" => RatingsFormat.Csv,
         _ => throw new UserInputException($"option --format: '{name}' is not one of csv, movielens"),
@@ -50,6 +71,7 @@ internal sealed record RatingsFile(List<Interaction> Interactions, List<long>? T
     {
         var interactions = new List<Interaction>();
         var timestamps = new List<long>();
+        var lines = new List<int>();
         int line = 0;
         foreach (string text in File.ReadLines(path))
         {
@@ -67,9 +89,10 @@ internal sealed record RatingsFile(List<Interaction> Interactions, List<long>? T
 
             interactions.Add(new Interaction(Key(path, line, "user", parts[0]), Key(path, line, "item", parts[1]), Number(path, line, "rating", parts[2])));
             timestamps.Add(parts.Length > 3 ? Timestamp(path, line, parts[3]) : 0);
+            lines.Add(line);
         }
 
-        return new RatingsFile(interactions, timestamps);
+        return new RatingsFile(path, interactions, timestamps, lines);
     }
 
     private static RatingsFile ReadCsv(string path, RatingsColumns columns)
@@ -94,6 +117,7 @@ internal sealed record RatingsFile(List<Interaction> Interactions, List<long>? T
         int time = Find(columns.Timestamp, "--timestamp-column", false);
         var interactions = new List<Interaction>();
         var timestamps = time >= 0 ? new List<long>() : null;
+        var lines = new List<int>();
         int line = 1;
         for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
         {
@@ -111,9 +135,10 @@ internal sealed record RatingsFile(List<Interaction> Interactions, List<long>? T
 
             interactions.Add(new Interaction(Key(path, line, columns.User, fields[user]), Key(path, line, columns.Item, fields[item]), Number(path, line, columns.Rating, fields[rating])));
             timestamps?.Add(Timestamp(path, line, fields[time]));
+            lines.Add(line);
         }
 
-        return new RatingsFile(interactions, timestamps);
+        return new RatingsFile(path, interactions, timestamps, lines);
     }
 
     /// <summary>Splits a CSV line on commas, honouring double quotes (no embedded newlines).</summary>
