@@ -8,9 +8,6 @@ namespace Loyalty.Core.Tests.Recommendation;
 [Trait("Category", "External")]
 public sealed class MovieLensAccuracyTests
 {
-    /// <summary>The documented tuned configuration (docs/algorithms/recommender.md).</summary>
-    internal static readonly MatrixFactorizationOptions Tuned = TunedOptions.MovieLens100K with { Threads = 2 };
-
     private static RatingSplit Official(int fold) =>
         new(RecommendationData.MovieLens($"u{fold}.base"), RecommendationData.MovieLens($"u{fold}.test"));
 
@@ -41,9 +38,9 @@ public sealed class MovieLensAccuracyTests
     }
 
     [Fact]
-    public void Svd_TunedOfficialSplits_MeanRmseAtMost0905()
+    public void SvdPlusPlus_TunedOfficialSplits_MeanRmseAtMost0905()
     {
-        double rmse = MeanRmseOverOfficialSplits(new MatrixFactorizationRecommender(Tuned));
+        double rmse = MeanRmseOverOfficialSplits(new SvdPlusPlusRecommender(TunedOptions.SvdPlusPlusMovieLens100K));
         Assert.InRange(rmse, 0.85, 0.905);
     }
 
