@@ -5,6 +5,9 @@ namespace Loyalty.Core.Recommendation;
 /// concurrently without locks; the result does not depend on which thread takes which block.</summary>
 internal sealed class BlockedRatings
 {
+    /// <summary>Interleaved runs per block (see <see cref="Interleave"/>).</summary>
+    internal const int Streams = 4;
+
     private readonly RatingEntry[][] _blocks;
 
     private BlockedRatings(int grid, RatingEntry[][] blocks)
@@ -54,8 +57,9 @@ internal sealed class BlockedRatings
             blocks[b][counts[b]++] = e;
         }
 
-        foreach (var block in blocks)
+        for (int b = 0; b < blocks.Length; b++)
         {
+            var block = blocks[b];
             var keys = new long[block.Length];
             for (int i = 0; i < block.Length; i++)
             {
@@ -63,9 +67,38 @@ internal sealed class BlockedRatings
             }
 
             Array.Sort(keys, block);
+            blocks[b] = Interleave(block, Streams);
         }
 
         return new BlockedRatings(grid, blocks);
+    }
+
+    /// <summary>Ratings of one user follow each other in a sorted block, so each update waits for the previous one
+    /// to store p_u. Dealing the block out as <paramref name="streams"/> interleaved runs (c0[0], c1[0], …, c0[1], …)
+    /// gives the CPU independent updates to overlap while each run keeps its user locality.</summary>
+    internal static RatingEntry[] Interleave(RatingEntry[] sorted, int streams)
+    {
+        if (streams <= 1 || sorted.Length < 2 * streams)
+        {
+            return sorted;
+        }
+
+        var result = new RatingEntry[sorted.Length];
+        int chunk = (sorted.Length + streams - 1) / streams;
+        int at = 0;
+        for (int step = 0; step < chunk; step++)
+        {
+            for (int s = 0; s < streams; s++)
+            {
+                int from = (s * chunk) + step;
+                if (from < sorted.Length && step < Math.Min(chunk, sorted.Length - (s * chunk)))
+                {
+                    result[at++] = sorted[from];
+                }
+            }
+        }
+
+        return result;
     }
 
     private static int BlockOf(RatingEntry e, int[] userLabel, int[] itemLabel, int users, int items, int grid)
