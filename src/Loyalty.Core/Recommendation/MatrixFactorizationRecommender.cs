@@ -52,4 +52,23 @@ public sealed class MatrixFactorizationRecommender : IRecommender
             cancellationToken);
         return new FactorModel("svd", data.Users, data.Items, parameters, o.Scale, data.ByUser, new FoldInSettings(o.Regularization, null));
     }
+
+    /// <summary>Updates a fitted model with new interactions without retraining on the old ones: SGD runs
+    /// <see cref="MatrixFactorizationOptions.Epochs"/> passes over the new interactions only, starting from the
+    /// fitted factors; new users and items are added. Returns a new model; <paramref name="model"/> is unchanged.</summary>
+    public FactorModel PartialFit(FactorModel model, IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Clip is null || model.FoldIn.ImplicitAlpha is not null)
+        {
+            throw new ArgumentException($"Partial fit continues explicit-rating SGD; a '{model.Algorithm}' model cannot be updated this way.", nameof(model));
+        }
+
+        if (model.Factors != Options.Factors)
+        {
+            throw new ArgumentException($"The model has {model.Factors} factors; these options have {Options.Factors}.", nameof(model));
+        }
+
+        return PartialFitter.Run(model, interactions, Options, cancellationToken);
+    }
 }

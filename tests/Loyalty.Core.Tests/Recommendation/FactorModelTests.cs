@@ -84,3 +84,43 @@ public sealed class FactorModelTests
     public void FoldInUser_RatingOutsideScale_Throws() =>
         Assert.Throws<ArgumentException>(() => Fit("svd", RecommendationData.Small()).FoldInUser([new("i1", 9f)]));
 }
+
+public sealed class PartialFitTests
+{
+    private static readonly MatrixFactorizationOptions Fast = new() { Factors = 20, Epochs = 10 };
+
+    [Fact]
+    public void PartialFit_NewUser_KnownAfterwardsOldModelUnchanged()
+    {
+        var data = RecommendationData.Small();
+        var recommender = new MatrixFactorizationRecommender(Fast);
+        var model = recommender.Fit(data);
+        float before = model.Predict(data[0].User, data[0].Item);
+        Interaction[] added = [new("newcomer", data[0].Item, 5f), new("newcomer", data[1].Item, 4f), new("newcomer", "brand-new-item", 2f)];
+        var updated = recommender.PartialFit(model, added);
+        Assert.False(model.IsKnownUser("newcomer"));
+        Assert.True(updated.IsKnownUser("newcomer"));
+        Assert.True(updated.IsKnownItem("brand-new-item"));
+        Assert.Equal(before, model.Predict(data[0].User, data[0].Item));
+        Assert.DoesNotContain(updated.RecommendTop("newcomer", 200), s => s.Item == data[0].Item || s.Item == "brand-new-item");
+    }
+
+    [Fact]
+    public void PartialFit_MoreRatingsForUser_MovesPredictionTowardsThem()
+    {
+        var data = RecommendationData.Small();
+        var recommender = new MatrixFactorizationRecommender(Fast);
+        var model = recommender.Fit(data);
+        string user = data[0].User;
+        var unseen = model.RecommendTop(user, 200).Select(s => s.Item).Skip(100).Take(5).ToList();
+        var updated = recommender.PartialFit(model, [.. unseen.Select(i => new Interaction(user, i, 5f))]);
+        Assert.True(unseen.Average(i => updated.Predict(user, i)) > unseen.Average(i => model.Predict(user, i)));
+    }
+
+    [Fact]
+    public void PartialFit_ImplicitModel_Throws()
+    {
+        var als = new ImplicitAlsRecommender(new ImplicitAlsOptions { Factors = 20, Iterations = 1 }).Fit(RecommendationData.Small());
+        Assert.Equal("model", Assert.Throws<ArgumentException>(() => new MatrixFactorizationRecommender(Fast).PartialFit(als, [new("a", "b", 3f)])).ParamName);
+    }
+}
