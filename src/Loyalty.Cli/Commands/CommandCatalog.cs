@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return RfmCommand.Create();
         yield return SegmentCommand.Create();
         yield return ClvCommand.Create();
+        yield return RecommendCommand.Create();
         yield return SimulateCommand.Create();
         yield return UpliftCommand.Create();
     }

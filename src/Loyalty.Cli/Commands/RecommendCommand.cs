@@ -1,0 +1,270 @@
+using System.CommandLine;
+using System.Globalization;
+using Loyalty.Cli.Infrastructure;
+using Loyalty.Cli.Input;
+using Loyalty.Core;
+using Loyalty.Core.Recommendation;
+using Loyalty.Core.Recommendation.Evaluation;
+using Spectre.Console;
+
+namespace Loyalty.Cli.Commands;
+
+/// <summary><c>loyalty recommend evaluate|top</c>: cross-validate a recommender on a ratings file, or list a user's
+/// top-N unseen items. One JSON object on stdout with --json, a table otherwise; progress on stderr.</summary>
+internal static class RecommendCommand
+{
+    private static readonly Option<FileInfo?> Ratings = new("--ratings") { Description = "Ratings file for k-fold cross-validation (with --folds)" };
+    private static readonly Option<int?> Folds = new("--folds") { Description = "Number of folds for --ratings" };
+    private static readonly Option<FileInfo?> Train = new("--train") { Description = "Training ratings file" };
+    private static readonly Option<FileInfo?> Test = new("--test") { Description = "Test ratings file (with --train)" };
+    private static readonly Option<string?> Format = new("--format") { Description = "csv | movielens (default: by extension, .csv is csv)" };
+    private static readonly Option<string> Algorithm = new("--algorithm") { Description = "svd | svdpp | als | knn | baseline", DefaultValueFactory = _ => "svd" };
+    private static readonly Option<int?> Factors = new("--factors") { Description = "Latent factors (svd 100, svdpp 20, als 64)" };
+    private static readonly Option<int?> Epochs = new("--epochs") { Description = "Epochs or ALS iterations" };
+    private static readonly Option<float?> LearningRate = new("--lr") { Description = "SGD learning rate (svd, svdpp)" };
+    private static readonly Option<float?> Regularization = new("--reg") { Description = "Regularization (svd, svdpp, als)" };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Random seed (model and folds)", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> Threads = new("--threads") { Description = "Training threads (svd, als); svd results are identical for 1-4", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> TopK = new("--top-k") { Description = "k of precision/recall/NDCG@k", DefaultValueFactory = _ => 10 };
+    private static readonly Option<string> UserColumn = new("--user-column") { Description = "CSV user column", DefaultValueFactory = _ => "user" };
+    private static readonly Option<string> ItemColumn = new("--item-column") { Description = "CSV item column", DefaultValueFactory = _ => "item" };
+    private static readonly Option<string> RatingColumn = new("--rating-column") { Description = "CSV rating column", DefaultValueFactory = _ => "rating" };
+    private static readonly Option<string> Scale = new("--rating-scale") { Description = "Valid ratings MIN..MAX (explicit algorithms)", DefaultValueFactory = _ => "1..5" };
+    private static readonly Option<string> User = new("--user") { Description = "The user to recommend for", Required = true };
+    private static readonly Option<int> Count = new("--n") { Description = "Number of items", DefaultValueFactory = _ => 10 };
+    private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout" };
+
+    internal static Command Create()
+    {
+        var evaluate = new Command("evaluate", "Cross-validate a recommender: RMSE, MAE, precision/recall/NDCG@k per fold.")
+        {
+            Ratings, Folds, Train, Test, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, TopK,
+            UserColumn, ItemColumn, RatingColumn, Scale, Json,
+        };
+        evaluate.SetAction(parsed => Evaluate(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        var top = new Command("top", "A user's top-N items they have not rated yet.")
+        {
+            Train, User, Count, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads,
+            UserColumn, ItemColumn, RatingColumn, Scale, Json,
+        };
+        top.SetAction(parsed => Top(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return new Command("recommend", "Recommenders: matrix factorization (SVD, SVD++), implicit ALS, kNN, baseline.") { evaluate, top };
+    }
+
+    private static int Evaluate(ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var (splits, source) = LoadSplits(parsed);
+        string algorithm = parsed.GetValue(Algorithm)!;
+        var recommender = CreateRecommender(parsed, algorithm);
+        int k = parsed.GetValue(TopK);
+        if (k < 1)
+        {
+            throw new UserInputException($"option --top-k: must be >= 1 (was {k})");
+        }
+
+        int fold = 0;
+        var progress = new SynchronousProgress<FoldResult>(r =>
+            stderr.WriteLine($"fold {++fold}/{splits.Count}: RMSE {r.Rmse:F4}, MAE {r.Mae:F4}, fit {r.FitSeconds:F3} s"));
+        EvaluationReport report;
+        try
+        {
+            report = CrossValidation.Run(recommender, splits, k, progress: progress);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "interactions")
+        {
+            throw new UserInputException($"{source}: {WithoutParameter(ex)} (rows count data lines from 0)");
+        }
+
+        if (parsed.GetValue(Json))
+        {
+            CliJson.Write(stdout, new
+            {
+                algorithm,
+                k,
+                folds = report.Folds.Select(f => new
+                {
+                    rmse = f.Rmse,
+                    mae = f.Mae,
+                    precisionAtK = f.PrecisionAtK,
+                    recallAtK = f.RecallAtK,
+                    ndcgAtK = f.NdcgAtK,
+                    mapAtK = f.MapAtK,
+                    fitSeconds = f.FitSeconds,
+                    trainRatings = f.TrainRatings,
+                    testRatings = f.TestRatings,
+                }),
+                rmse = report.Rmse,
+                mae = report.Mae,
+                precisionAtK = report.PrecisionAtK,
+                recallAtK = report.RecallAtK,
+                ndcgAtK = report.NdcgAtK,
+                fitSeconds = report.FitSeconds,
+            });
+            return CliRunner.Success;
+        }
+
+        var table = new Table().AddColumns("fold", "RMSE", "MAE", $"P@{k}", $"R@{k}", $"NDCG@{k}", "fit s", "train", "test");
+        for (int f = 0; f < report.Folds.Count; f++)
+        {
+            var r = report.Folds[f];
+            table.AddRow(Cells((f + 1).ToString(CultureInfo.InvariantCulture), r.Rmse, r.Mae, r.PrecisionAtK, r.RecallAtK, r.NdcgAtK, r.FitSeconds, r.TrainRatings, r.TestRatings));
+        }
+
+        table.AddRow(Cells("mean", report.Rmse, report.Mae, report.PrecisionAtK, report.RecallAtK, report.NdcgAtK, report.FitSeconds, null, null));
+        Console(stdout).Write(table);
+        return CliRunner.Success;
+    }
+
+    private static int Top(ParseResult parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var trainFile = parsed.GetValue(Train) ?? throw new UserInputException("option --train is required");
+        var train = Read(parsed, trainFile.FullName);
+        string user = parsed.GetValue(User)!;
+        int n = parsed.GetValue(Count);
+        if (n < 1)
+        {
+            throw new UserInputException($"option --n: must be >= 1 (was {n})");
+        }
+
+        IRecommendationModel model;
+        try
+        {
+            model = CreateRecommender(parsed, parsed.GetValue(Algorithm)!).Fit(train.Interactions);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "interactions")
+        {
+            throw new UserInputException($"{trainFile.FullName}: {WithoutParameter(ex)} (rows count data lines from 0)");
+        }
+
+        bool known = train.Interactions.Any(x => x.User == user);
+        if (!known)
+        {
+            stderr.WriteLine($"user '{user}' is not in {trainFile.Name}: falling back to the most popular items");
+        }
+
+        var items = model.RecommendTop(user, n);
+        if (parsed.GetValue(Json))
+        {
+            CliJson.Write(stdout, new { user, items = items.Select(s => new { item = s.Item, score = s.Score }), fallback = known ? null : "popularity" });
+            return CliRunner.Success;
+        }
+
+        var table = new Table().AddColumns("rank", "item", known ? "score" : "interactions");
+        for (int r = 0; r < items.Count; r++)
+        {
+            table.AddRow((r + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(items[r].Item), items[r].Score.ToString("G5", CultureInfo.InvariantCulture));
+        }
+
+        Console(stdout).Write(table);
+        return CliRunner.Success;
+    }
+
+    private static (IReadOnlyList<RatingSplit> Splits, string Source) LoadSplits(ParseResult parsed)
+    {
+        var ratings = parsed.GetValue(Ratings);
+        var train = parsed.GetValue(Train);
+        var test = parsed.GetValue(Test);
+        if (ratings is not null && (train is not null || test is not null))
+        {
+            throw new UserInputException("give either --ratings FILE --folds K or --train FILE --test FILE, not both");
+        }
+
+        if (ratings is not null)
+        {
+            int folds = parsed.GetValue(Folds) ?? throw new UserInputException("option --folds is required with --ratings");
+            var data = Read(parsed, ratings.FullName);
+            if (folds < 2 || folds > data.Interactions.Count)
+            {
+                throw new UserInputException($"option --folds: must be between 2 and the number of ratings ({data.Interactions.Count}), was {folds}");
+            }
+
+            return (Splits.KFold(data.Interactions, folds, parsed.GetValue(Seed)), ratings.FullName);
+        }
+
+        if (train is null || test is null)
+        {
+            throw new UserInputException("give --ratings FILE --folds K, or --train FILE --test FILE");
+        }
+
+        return ([new RatingSplit(Read(parsed, train.FullName).Interactions, Read(parsed, test.FullName).Interactions)], train.FullName);
+    }
+
+    private static RatingsFile Read(ParseResult parsed, string path)
+    {
+        var file = RatingsFile.Read(
+            path,
+            RatingsFile.ParseFormat(parsed.GetValue(Format), path),
+            new RatingsColumns(parsed.GetValue(UserColumn)!, parsed.GetValue(ItemColumn)!, parsed.GetValue(RatingColumn)!));
+        var scale = ParseScale(parsed);
+        file.Validate(scale.Min, scale.Max, parsed.GetValue(Algorithm) == "als");
+        return file;
+    }
+
+    private static RatingScale ParseScale(ParseResult parsed)
+    {
+        string text = parsed.GetValue(Scale)!;
+        string[] parts = text.Split("..");
+        if (parts.Length == 2
+            && float.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out float min)
+            && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out float max)
+            && float.IsFinite(min) && float.IsFinite(max) && min < max)
+        {
+            return new RatingScale(min, max);
+        }
+
+        throw new UserInputException($"option --rating-scale: '{text}' is not MIN..MAX with MIN < MAX");
+    }
+
+    private static IRecommender CreateRecommender(ParseResult parsed, string algorithm)
+    {
+        int? factors = parsed.GetValue(Factors);
+        int? epochs = parsed.GetValue(Epochs);
+        float? lr = parsed.GetValue(LearningRate);
+        float? reg = parsed.GetValue(Regularization);
+        int seed = parsed.GetValue(Seed);
+        int threads = parsed.GetValue(Threads);
+        var scale = ParseScale(parsed);
+        var svd = new MatrixFactorizationOptions { Seed = seed, Threads = threads, Scale = scale };
+        var svdpp = new SvdPlusPlusOptions { Seed = seed, Scale = scale };
+        var als = new ImplicitAlsOptions { Seed = seed, Threads = threads };
+        return algorithm switch
+        {
+            "svd" => new MatrixFactorizationRecommender(svd with
+            {
+                Factors = factors ?? svd.Factors, Epochs = epochs ?? svd.Epochs, LearningRate = lr ?? svd.LearningRate, Regularization = reg ?? svd.Regularization,
+            }),
+            "svdpp" => new SvdPlusPlusRecommender(svdpp with
+            {
+                Factors = factors ?? svdpp.Factors, Epochs = epochs ?? svdpp.Epochs, LearningRate = lr ?? svdpp.LearningRate, Regularization = reg ?? svdpp.Regularization,
+            }),
+            "als" => new ImplicitAlsRecommender(als with
+            {
+                Factors = factors ?? als.Factors, Iterations = epochs ?? als.Iterations, Regularization = reg ?? als.Regularization,
+            }),
+            "knn" => new KnnRecommender(new KnnOptions { Scale = scale }),
+            "baseline" => new BaselineRecommender(new BaselineOptions { Epochs = epochs ?? 10, Scale = scale }),
+            _ => throw new UserInputException($"option --algorithm: '{algorithm}' is not one of svd, svdpp, als, knn, baseline"),
+        };
+    }
+
+    private static string WithoutParameter(ArgumentException ex) =>
+        ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+
+    private static string[] Cells(string first, params object?[] values) =>
+        [first, .. values.Select(v => v switch
+        {
+            null => "",
+            double d => d.ToString("F4", CultureInfo.InvariantCulture),
+            int i => i.ToString(CultureInfo.InvariantCulture),
+            _ => v.ToString() ?? "",
+        })];
+
+    private static IAnsiConsole Console(TextWriter stdout) =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+
+    /// <summary>Reports on the calling thread, so progress lines appear in fold order.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text;
+
+namespace Loyalty.Core.Recommendation;
+
+/// <summary>Binary persistence of <see cref="FactorModel"/>: a magic string and a format version, then the keys, biases,
+/// factors (logical columns only) and the seen-item lists. Little-endian, independent of the padding.</summary>
+internal static class FactorModelSerializer
+{
+    internal const string Magic = "LOYALTY.CORE/FACTOR-MODEL";
+    internal const int Version = 1;
+
+    internal static void Write(FactorModel model, Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(model.Algorithm);
+        var p = model.Parameters;
+        w.Write(model.UserCount);
+        w.Write(model.ItemCount);
+        w.Write(model.Factors);
+        w.Write(p.Mean);
+        w.Write(model.Clip.HasValue);
+        w.Write(model.Clip?.Min ?? 0f);
+        w.Write(model.Clip?.Max ?? 0f);
+        w.Write(model.FoldIn.Regularization);
+        w.Write(model.FoldIn.ImplicitAlpha ?? float.NaN);
+        foreach (string key in model.UserIndex.Keys)
+        {
+            w.Write(key);
+        }
+
+        foreach (string key in model.ItemIndex.Keys)
+        {
+            w.Write(key);
+        }
+
+        WriteFloats(w, p.UserBias);
+        WriteFloats(w, p.ItemBias);
+        for (int u = 0; u < model.UserCount; u++)
+        {
+            WriteFloats(w, p.Users.Logical(u));
+        }
+
+        for (int i = 0; i < model.ItemCount; i++)
+        {
+            WriteFloats(w, p.Items.Logical(i));
+        }
+
+        foreach (int s in model.Seen.Start)
+        {
+            w.Write(s);
+        }
+
+        foreach (int c in model.Seen.Columns)
+        {
+            w.Write(c);
+        }
+
+        WriteFloats(w, model.Seen.Values);
+    }
+
+    internal static FactorModel Read(Stream stream)
+    {
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            return ReadBody(r);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("The model stream is truncated.", ex);
+        }
+    }
+
+    private static FactorModel ReadBody(BinaryReader r)
+    {
+        string magic = r.ReadString();
+        if (magic != Magic)
+        {
+            throw new InvalidDataException($"Not a Loyalty.Core factor model (header '{magic}').");
+        }
+
+        int version = r.ReadInt32();
+        if (version != Version)
+        {
+            throw new InvalidDataException($"Unsupported factor model format version {version} (this library reads {Version}).");
+        }
+
+        string algorithm = r.ReadString();
+        int users = NonNegative(r.ReadInt32(), "user count");
+        int items = NonNegative(r.ReadInt32(), "item count");
+        int factors = NonNegative(r.ReadInt32(), "factor count");
+        float mean = r.ReadSingle();
+        bool hasClip = r.ReadBoolean();
+        var clip = new RatingScale(r.ReadSingle(), r.ReadSingle());
+        float foldInRegularization = r.ReadSingle();
+        float alpha = r.ReadSingle();
+        var userIndex = new IdIndex(ReadStrings(r, users));
+        var itemIndex = new IdIndex(ReadStrings(r, items));
+        float[] userBias = ReadFloats(r, users);
+        float[] itemBias = ReadFloats(r, items);
+        var userFactors = new FactorMatrix(users, factors);
+        for (int u = 0; u < users; u++)
+        {
+            ReadFloats(r, factors).CopyTo(userFactors.Logical(u));
+        }
+
+        var itemFactors = new FactorMatrix(items, factors);
+        for (int i = 0; i < items; i++)
+        {
+            ReadFloats(r, factors).CopyTo(itemFactors.Logical(i));
+        }
+
+        var start = new int[users + 1];
+        for (int s = 0; s < start.Length; s++)
+        {
+            start[s] = r.ReadInt32();
+        }
+
+        int seenCount = NonNegative(start[users], "seen count");
+        var columns = new int[seenCount];
+        for (int c = 0; c < seenCount; c++)
+        {
+            columns[c] = r.ReadInt32();
+            if ((uint)columns[c] >= (uint)items)
+            {
+                throw new InvalidDataException($"Seen item index {columns[c]} is out of range.");
+            }
+        }
+
+        float[] values = ReadFloats(r, seenCount);
+        var parameters = new BiasedFactors(mean, userBias, itemBias, userFactors, itemFactors);
+        var foldIn = new FoldInSettings(foldInRegularization, float.IsNaN(alpha) ? null : alpha);
+        return new FactorModel(
+            algorithm, userIndex, itemIndex, parameters, hasClip ? clip : null, new SparseRows(start, columns, values), foldIn);
+    }
+
+    private static int NonNegative(int value, string what) =>
+        value >= 0 ? value : throw new InvalidDataException($"Negative {what} ({value}) in the model stream.");
+
+    private static string[] ReadStrings(BinaryReader r, int count)
+    {
+        var keys = new string[count];
+        for (int k = 0; k < count; k++)
+        {
+            keys[k] = r.ReadString();
+        }
+
+        return keys;
+    }
+
+    private static void WriteFloats(BinaryWriter w, ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+        {
+            w.Write(v);
+        }
+    }
+
+    private static float[] ReadFloats(BinaryReader r, int count)
+    {
+        var values = new float[count];
+        for (int k = 0; k < count; k++)
+        {
+            values[k] = r.ReadSingle();
+        }
+
+        return values;
+    }
+}

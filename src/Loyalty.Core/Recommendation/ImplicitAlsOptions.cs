@@ -1,0 +1,52 @@
+namespace Loyalty.Core.Recommendation;
+
+/// <summary>Settings of <see cref="ImplicitAlsRecommender"/> (implicit feedback: purchases, clicks, plays).</summary>
+public sealed record ImplicitAlsOptions
+{
+    /// <summary>Latent factors (default 64).</summary>
+    public int Factors { get; init; } = 64;
+
+    /// <summary>Alternating passes, each solving all users then all items (default 15).</summary>
+    public int Iterations { get; init; } = 15;
+
+    /// <summary>L2 regularization λ (default 0.01).</summary>
+    public float Regularization { get; init; } = 0.01f;
+
+    /// <summary>Confidence scale: an observed strength r gives confidence 1 + α·r (default 1).</summary>
+    public float Alpha { get; init; } = 1f;
+
+    /// <summary>Conjugate-gradient steps per row solve, warm-started from the previous pass (default 3, as in the
+    /// implicit library; more steps approach the exact least-squares solution).</summary>
+    public int ConjugateGradientSteps { get; init; } = 3;
+
+    /// <summary>Standard deviation of the N(0, σ) initialisation (default 0.01).</summary>
+    public float InitStdDev { get; init; } = 0.01f;
+
+    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePolicy.Sum"/>: each purchase adds).</summary>
+    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Sum;
+
+    /// <summary>Seed of the initialisation (default 0).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Threads for the row solves (default 1). Rows are solved independently, so the result does not
+    /// depend on the thread count.</summary>
+    public int Threads { get; init; } = 1;
+
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        OptionChecks.AtLeast(problems, nameof(Factors), Factors, 1);
+        OptionChecks.AtLeast(problems, nameof(Iterations), Iterations, 1);
+        OptionChecks.Positive(problems, nameof(Regularization), Regularization);
+        OptionChecks.Positive(problems, nameof(Alpha), Alpha);
+        OptionChecks.AtLeast(problems, nameof(ConjugateGradientSteps), ConjugateGradientSteps, 1);
+        OptionChecks.NonNegative(problems, nameof(InitStdDev), InitStdDev);
+        OptionChecks.AtLeast(problems, nameof(Threads), Threads, 1);
+        if (!Enum.IsDefined(Duplicates))
+        {
+            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
+        }
+
+        OptionChecks.ThrowIfAny(problems, "options");
+    }
+}

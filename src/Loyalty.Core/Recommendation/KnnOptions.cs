@@ -1,0 +1,66 @@
+namespace Loyalty.Core.Recommendation;
+
+/// <summary>Neighbourhood similarity for <see cref="KnnRecommender"/>, computed over co-rated entries.</summary>
+public enum KnnSimilarity
+{
+    /// <summary>Cosine of the co-rated ratings.</summary>
+    Cosine = 0,
+
+    /// <summary>Pearson correlation of the co-rated ratings.</summary>
+    Pearson = 1,
+}
+
+/// <summary>Settings of <see cref="KnnRecommender"/> (Surprise's KNNWithMeans prediction rule).</summary>
+public sealed record KnnOptions
+{
+    /// <summary>True: neighbours are users who rated the item; false (default): items the user rated.</summary>
+    public bool UserBased { get; init; }
+
+    /// <summary>The similarity measure (default Pearson).</summary>
+    public KnnSimilarity Similarity { get; init; } = KnnSimilarity.Pearson;
+
+    /// <summary>Shrinkage β: similarities are multiplied by (n − 1) / (n − 1 + β) for n co-rated entries, so pairs
+    /// with little overlap count less (default 100, as Surprise's pearson_baseline; 0 disables).</summary>
+    public float Shrinkage { get; init; } = 100f;
+
+    /// <summary>Most neighbours used per prediction (default 40).</summary>
+    public int K { get; init; } = 40;
+
+    /// <summary>Fewest neighbours needed; below it the prediction is the mean (default 1).</summary>
+    public int MinK { get; init; } = 1;
+
+    /// <summary>The rating scale (default 1–5).</summary>
+    public RatingScale Scale { get; init; } = RatingScale.OneToFive;
+
+    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePolicy.Reject"/>).</summary>
+    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Reject;
+
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        if (!Enum.IsDefined(Similarity))
+        {
+            problems.Add($"Similarity is not a defined measure (was {(int)Similarity})");
+        }
+
+        OptionChecks.NonNegative(problems, nameof(Shrinkage), Shrinkage);
+        OptionChecks.AtLeast(problems, nameof(K), K, 1);
+        OptionChecks.AtLeast(problems, nameof(MinK), MinK, 1);
+        if (MinK > K)
+        {
+            problems.Add($"MinK ({MinK}) must not exceed K ({K})");
+        }
+
+        if (!Scale.IsValid)
+        {
+            problems.Add("Scale must have finite Min < Max");
+        }
+
+        if (!Enum.IsDefined(Duplicates))
+        {
+            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
+        }
+
+        OptionChecks.ThrowIfAny(problems, "options");
+    }
+}

@@ -1,0 +1,87 @@
+namespace Loyalty.Core.Recommendation;
+
+/// <summary>Settings of <see cref="MatrixFactorizationRecommender"/>. The defaults are Surprise's SVD defaults.</summary>
+public sealed record MatrixFactorizationOptions
+{
+    /// <summary>Latent factors per user and item (default 100).</summary>
+    public int Factors { get; init; } = 100;
+
+    /// <summary>Passes over the training ratings (default 20).</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>SGD step size γ (default 0.005).</summary>
+    public float LearningRate { get; init; } = 0.005f;
+
+    /// <summary>L2 regularization λ of the factors (default 0.02).</summary>
+    public float Regularization { get; init; } = 0.02f;
+
+    /// <summary>L2 regularization of the biases; null means <see cref="Regularization"/>.</summary>
+    public float? BiasRegularization { get; init; }
+
+    /// <summary>Multiplies the learning rate after each epoch (default 1: constant, as Surprise).</summary>
+    public float LearningRateDecay { get; init; } = 1f;
+
+    /// <summary>Standard deviation of the N(0, σ) factor initialisation (default 0.1).</summary>
+    public float InitStdDev { get; init; } = 0.1f;
+
+    /// <summary>Whether to learn user and item biases (default true, the "biased SVD").</summary>
+    public bool UseBiases { get; init; } = true;
+
+    /// <summary>The rating scale: inputs outside it are rejected, predictions are clipped to it (default 1–5).</summary>
+    public RatingScale Scale { get; init; } = RatingScale.OneToFive;
+
+    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePolicy.Reject"/>).</summary>
+    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Reject;
+
+    /// <summary>Seed of the initialisation and the shuffles (default 0).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Training threads (default 1). One thread is deterministic for a seed; several threads are
+    /// reproducible for a seed and thread count (a fixed block schedule, see the docs).</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Every problem with the settings, in one exception.</summary>
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        if (Factors < 0)
+        {
+            problems.Add($"Factors must be >= 0 (was {Factors})");
+        }
+
+        if (Epochs < 1)
+        {
+            problems.Add($"Epochs must be >= 1 (was {Epochs})");
+        }
+
+        OptionChecks.Positive(problems, nameof(LearningRate), LearningRate);
+        OptionChecks.NonNegative(problems, nameof(Regularization), Regularization);
+        if (BiasRegularization is { } br)
+        {
+            OptionChecks.NonNegative(problems, nameof(BiasRegularization), br);
+        }
+
+        if (!(LearningRateDecay > 0f && LearningRateDecay <= 1f))
+        {
+            problems.Add($"LearningRateDecay must be in (0, 1] (was {OptionChecks.Format(LearningRateDecay)})");
+        }
+
+        OptionChecks.NonNegative(problems, nameof(InitStdDev), InitStdDev);
+        if (!Scale.IsValid)
+        {
+            problems.Add($"Scale must have finite Min < Max (was [{OptionChecks.Format(Scale.Min)}, {OptionChecks.Format(Scale.Max)}])");
+        }
+
+        if (!Enum.IsDefined(Duplicates))
+        {
+            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
+        }
+
+        if (Threads < 1)
+        {
+            problems.Add($"Threads must be >= 1 (was {Threads})");
+        }
+
+        OptionChecks.ThrowIfAny(problems, "options");
+    }
+}

@@ -1,0 +1,19 @@
+namespace Loyalty.Core.Recommendation;
+
+/// <summary>The declared range of explicit ratings: inputs outside it are rejected and predictions are clipped to
+/// it.</summary>
+/// <param name="Min">The lowest valid rating.</param>
+/// <param name="Max">The highest valid rating.</param>
+public readonly record struct RatingScale(float Min, float Max)
+{
+    /// <summary>The 1–5 star scale (MovieLens, Surprise's default).</summary>
+    public static RatingScale OneToFive => new(1f, 5f);
+
+    /// <summary>Whether <paramref name="value"/> lies within the scale (inclusive).</summary>
+    public bool Contains(float value) => value >= Min && value <= Max;
+
+    /// <summary><paramref name="value"/> clipped to the scale.</summary>
+    public float Clip(float value) => Math.Clamp(value, Min, Max);
+
+    internal bool IsValid => float.IsFinite(Min) && float.IsFinite(Max) && Min < Max;
+}

@@ -1,0 +1,50 @@
+namespace Loyalty.Core.Recommendation;
+
+/// <summary>Settings of <see cref="SvdPlusPlusRecommender"/>; the defaults are Surprise's SVDpp defaults.</summary>
+public sealed record SvdPlusPlusOptions
+{
+    /// <summary>Latent factors (default 20).</summary>
+    public int Factors { get; init; } = 20;
+
+    /// <summary>Passes over the ratings (default 20).</summary>
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>SGD step size (default 0.007).</summary>
+    public float LearningRate { get; init; } = 0.007f;
+
+    /// <summary>L2 regularization of biases, factors and implicit factors (default 0.02).</summary>
+    public float Regularization { get; init; } = 0.02f;
+
+    /// <summary>Standard deviation of the N(0, σ) initialisation of p, q and y (default 0.1).</summary>
+    public float InitStdDev { get; init; } = 0.1f;
+
+    /// <summary>The rating scale (default 1–5).</summary>
+    public RatingScale Scale { get; init; } = RatingScale.OneToFive;
+
+    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePolicy.Reject"/>).</summary>
+    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Reject;
+
+    /// <summary>Seed of the initialisation and the user order (default 0).</summary>
+    public int Seed { get; init; }
+
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        OptionChecks.AtLeast(problems, nameof(Factors), Factors, 1);
+        OptionChecks.AtLeast(problems, nameof(Epochs), Epochs, 1);
+        OptionChecks.Positive(problems, nameof(LearningRate), LearningRate);
+        OptionChecks.NonNegative(problems, nameof(Regularization), Regularization);
+        OptionChecks.NonNegative(problems, nameof(InitStdDev), InitStdDev);
+        if (!Scale.IsValid)
+        {
+            problems.Add("Scale must have finite Min < Max");
+        }
+
+        if (!Enum.IsDefined(Duplicates))
+        {
+            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
+        }
+
+        OptionChecks.ThrowIfAny(problems, "options");
+    }
+}
