@@ -33,7 +33,7 @@ internal static class RfmCommand
             if (target is not null)
             {
                 using var writer = target == "-" ? null : new StreamWriter(target);
-                SummaryCsv.Write(writer ?? stdout, result);
+                SummaryCsvWriter.Write(writer ?? stdout, result);
             }
 
             if (parse.GetValue(json))

@@ -10,8 +10,6 @@ internal static class CommonOptions
 
     internal static Option<int?> Seed() => new("--seed") { Description = "Seed for every random choice." };
 
-    internal static Option<int?> Threads() => new("--threads") { Description = "Upper bound on parallelism (default: all cores)." };
-
     /// <summary>Parses an ISO 8601 date (yyyy-MM-dd) given to <paramref name="option"/>.</summary>
     internal static DateTime? ParseDate(string? text, string option)
     {

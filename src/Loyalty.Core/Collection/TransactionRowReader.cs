@@ -47,8 +47,6 @@ internal sealed class TransactionRowReader : IDisposable
 
     internal long DuplicateOrderIds { get; private set; }
 
-    internal long Line => _records.LineNumber;
-
     /// <summary>The customer id of the current row, as UTF-8.</summary>
     internal ReadOnlySpan<byte> CustomerId => _records.Field(_customerField);
 

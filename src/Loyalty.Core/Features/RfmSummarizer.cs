@@ -80,6 +80,6 @@ public static class RfmSummarizer
             RejectedSamples = readerReport.RejectedSamples,
             DuplicateOrderIds = readerReport.DuplicateOrderIds,
         };
-        return new RfmPartials(partials.Window, partials.Customers, quality).ToResult();
+        return partials.ToResult() with { Quality = quality };
     }
 }

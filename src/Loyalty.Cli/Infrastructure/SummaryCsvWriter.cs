@@ -3,7 +3,7 @@ using Loyalty.Core.Features;
 namespace Loyalty.Cli.Infrastructure;
 
 /// <summary>Writes summaries as the lifetimes-style CSV the other commands read back.</summary>
-internal static class SummaryCsv
+internal static class SummaryCsvWriter
 {
     internal static void Write(TextWriter writer, RfmResult result)
     {
