@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return RecommendCommand.Create();
         yield return SimulateCommand.Create();
         yield return UpliftCommand.Create();
+        yield return DemoCommand.Create();
     }
 }

@@ -82,7 +82,7 @@ internal sealed class LoyaltyReportSections
         double cap = values[(int)Math.Floor(0.99 * (values.Count - 1))];
         var shown = values.Where(v => v <= cap).ToList();
         double horizon = _input.Pipeline.Clv[0].Horizon;
-        report.Chart(Histogram.Render(new ChartText($"CLV over the next {Markup.Label(horizon)} {_unit}", "CLV (money, discounted)", "customers"), shown, 40, "clv"),
+        report.Chart(Histogram.Render(new ChartText($"CLV over the next {Markup.Label(horizon, 0)} {_unit}", "CLV (money, discounted)", "customers"), shown, 40, "clv"),
             $"{Markup.Label(values.Count, 0)} customers; median {Markup.Label(values[values.Count / 2])}, mean {Markup.Label(values.Average())}, total {Markup.Label(values.Sum(), 0)}. " +
             $"{Markup.Label(values.Count - shown.Count, 0)} customers above the 99th percentile ({Markup.Label(cap)}) are left out of the chart.");
     }

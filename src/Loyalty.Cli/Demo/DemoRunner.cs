@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Loyalty.Core;
+using Loyalty.Core.Feedback.Bandits;
+using Loyalty.Core.Features;
+using Loyalty.Core.Pipeline;
+using Loyalty.Core.Reporting;
+using Loyalty.Core.Rewards;
+using Loyalty.Core.Segmentation;
+using Loyalty.Core.Simulation;
+
+namespace Loyalty.Cli.Demo;
+
+/// <summary>
+/// The whole demo, stage by stage: seed the store from the simulator, run the pipeline on what the store holds
+/// (RFM → k-means segments → BG/NBD + Gamma-Gamma CLV → a Thompson bandit choosing rewards under the budget),
+/// recommend products, simulate responses with a holdout (the bandit learns from them; uplift is measured), run
+/// bandit rounds against the oracle, and write the report. Wiring only: every step is an engine of the library.
+/// </summary>
+internal sealed class DemoRunner
+{
+    /// <summary>Stage names, in order, as progress reports them.</summary>
+    internal static readonly string[] Stages = ["seed", "pipeline", "recommend", "feedback", "bandit", "report"];
+
+    /// <summary>Customers in the bandit simulation: enough for a smooth learning curve, few enough to stay quick.</summary>
+    internal const int BanditCustomers = 20_000;
+
+    private readonly DemoOptions _options;
+
+    internal DemoRunner(DemoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    internal async Task<DemoResult> RunAsync(IProgress<DemoProgress>? progress, CancellationToken cancellationToken)
+    {
+        var o = _options;
+        var timings = new List<StageTiming>();
+        var watch = Stopwatch.StartNew();
+        void Done(string stage)
+        {
+            timings.Add(new StageTiming(stage, watch.Elapsed.TotalSeconds));
+            progress?.Report(new DemoProgress(stage, 1, 1, "done"));
+            watch.Restart();
+        }
+
+        var customers = new DemoCustomerBase(o.Customers, o.Seed);
+        await using IDemoStore store = o.StorePath is null ? new MemoryDemoStore(customers.Transactions) : new SqliteDemoStore(o.StorePath);
+        var seeded = await store.SeedAsync(customers.Transactions(),
+            new Relay<long>(n => progress?.Report(new DemoProgress("seed", n, customers.ExpectedTransactions, $"{n:N0} transactions"))), cancellationToken).ConfigureAwait(false);
+        Done("seed");
+
+        var catalogue = RewardCatalogue.SeedExample;
+        var learner = new BanditRewardLearner(new ThompsonSampling(catalogue.Rewards.Select(r => r.Id), new BanditOptions { Seed = o.Seed }));
+        var now = DemoCustomerBase.End.AddDays(1);
+        var pipeline = LoyaltyPipeline.CreateBuilder()
+            .CollectFrom(seeded.Source)
+            .SummarizeRfm(new RfmOptions { TimeUnit = TimeUnit.Week, CalibrationEnd = DemoCustomerBase.End })
+            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = o.Segments, NInit = 4, Seed = o.Seed, Standardization = FeatureStandardization.LogZScore } })
+            .EstimateClv()
+            .DesignRewards(new RewardStepOptions { Catalogue = catalogue, Constraints = new AllocationConstraints { Budget = o.EffectiveBudget }, Campaign = "demo" })
+            .OptimizeWith(learner)
+            .UseTimeProvider(new FixedTime(now))
+            .Build();
+        var result = await pipeline.RunAsync(
+            new Relay<PipelineProgress>(p => progress?.Report(new DemoProgress("pipeline", p.Index - 1, p.Count, p.Stage))), cancellationToken).ConfigureAwait(false);
+        Done("pipeline");
+
+        progress?.Report(new DemoProgress("recommend", 0, 1, "implicit ALS"));
+        var recommendations = DemoRecommendations.Run(result.Rfm.Summaries, o.Seed, 8, cancellationToken);
+        Done("recommend");
+
+        // One simulated world for the feedback and the bandit rounds: the simulator's ground truth, with as many
+        // segments as k-means found and one arm per catalogue reward.
+        var simulator = new CustomerBaseSimulator(new SimulationOptions
+        {
+            Customers = Math.Min(o.Customers, BanditCustomers), Rounds = o.Rounds, Segments = o.Segments, Rewards = catalogue.Rewards.Count, Seed = o.Seed,
+        });
+        progress?.Report(new DemoProgress("feedback", 0, 1, "responses and holdout"));
+        var uplift = result.Plan is { } plan
+            ? await DemoFeedback.RunAsync(plan, catalogue, simulator.Truth, learner, o.Seed, now, cancellationToken).ConfigureAwait(false)
+            : [];
+        Done("feedback");
+
+        var runs = new List<SimulationResult>();
+        foreach (var (policy, i) in new[] { SimulatedPolicy.Thompson, SimulatedPolicy.Oracle, SimulatedPolicy.Random }.Select((p, i) => (p, i)))
+        {
+            progress?.Report(new DemoProgress("bandit", i, 3, policy.ToString().ToLowerInvariant()));
+            runs.Add(simulator.Run(policy, new BanditOptions { Seed = o.Seed }, cancellationToken));
+        }
+
+        Done("bandit");
+
+        progress?.Report(new DemoProgress("report", 0, 1, o.ReportPath));
+        long transactions = seeded.Stored ?? result.Rfm.Quality.RowsRead;
+        var demo = new DemoResult(o, store.Name, transactions, result, runs, uplift, recommendations, timings, Path.GetFullPath(o.ReportPath));
+        await LoyaltyReport.WriteAsync(ReportInput(demo), o.ReportPath, cancellationToken).ConfigureAwait(false);
+        Done("report");
+        return demo;
+    }
+
+    /// <summary>The report of a run (timings are those of the stages before the report).</summary>
+    internal static LoyaltyReportInput ReportInput(DemoResult demo) => new()
+    {
+        Title = "Loyalty.Core demo",
+        Pipeline = demo.Pipeline,
+        Budget = demo.Options.EffectiveBudget,
+        BanditRuns = demo.BanditRuns,
+        Uplift = demo.Uplift,
+        Recommendations = demo.Recommendations,
+        Facts =
+        [
+            new("command", $"loyalty demo --customers {demo.Options.Customers} --seed {demo.Options.Seed}"),
+            new("store", demo.Store),
+            new("customers simulated", demo.Options.Customers.ToString("N0", CultureInfo.InvariantCulture)),
+            new("transactions", demo.Transactions.ToString("N0", CultureInfo.InvariantCulture)),
+            new("history", $"{DemoCustomerBase.Start:yyyy-MM-dd} to {DemoCustomerBase.End:yyyy-MM-dd}, summarised in weeks"),
+            new("holdout", $"{DemoFeedback.HoldoutFraction:P0} of the offered customers, chosen by a stable hash"),
+            .. demo.Timings.Select(t => new KeyValuePair<string, string>($"{t.Stage} (s)", t.Seconds.ToString("0.00", CultureInfo.InvariantCulture))),
+        ],
+    };
+
+    /// <summary>Reports on the calling thread (unlike <see cref="Progress{T}"/>), so progress arrives in order.</summary>
+    private sealed class Relay<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    private sealed class FixedTime(DateTime now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(now, DateTimeKind.Utc));
+    }
+}
