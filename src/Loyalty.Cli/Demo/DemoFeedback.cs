@@ -55,10 +55,13 @@ internal static class DemoFeedback
             Add("segment " + segment.ToString(System.Globalization.CultureInfo.InvariantCulture), treated, outcome);
         }
 
-        // Groups too small for an interval are left out rather than shown with a meaningless one.
+        // Groups too small for a useful interval are left out (all offers together only need the two outcomes per
+        // group that an interval needs at all, so small runs still show one estimate).
         const int minimum = 20;
         return groups
-            .Where(g => g.Value.Treated.Count >= minimum && g.Value.Control.Count >= minimum)
+            .Where(g => g.Key == "all offers"
+                ? g.Value.Treated.Count >= 2 && g.Value.Control.Count >= 2
+                : g.Value.Treated.Count >= minimum && g.Value.Control.Count >= minimum)
             .OrderBy(g => g.Key == "all offers" ? 0 : g.Key.StartsWith("segment", StringComparison.Ordinal) ? 2 : 1)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new LabelledUplift(g.Key, TreatmentEffect.Compare(g.Value.Treated, g.Value.Control)))
