@@ -8,5 +8,5 @@ if [ -x /usr/bin/chromium ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 /usr/bin/chromium --version 2>/dev/null | head -1
