@@ -1,0 +1,35 @@
+namespace Loyalty.Core;
+
+/// <summary>Durable customer records: consent, opt-out and attributes, and erasure of everything about a customer.</summary>
+/// <remarks>Customer ids are passed in clear; a store that pseudonymises keeps only the pseudonym (see
+/// <see cref="ILoyaltyStore.ToStoredId"/>). Records read back carry the stored id.</remarks>
+public interface ICustomerStore
+{
+    /// <summary>Inserts or replaces customer records (consent, opt-out, attributes).</summary>
+    Task UpsertCustomersAsync(IEnumerable<Customer> customers, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer's record, or null when the store has none.</summary>
+    Task<Customer?> GetCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every customer record, ordered by stored id.</summary>
+    IAsyncEnumerable<Customer> ReadCustomersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the customer objects to profiling (or withdraws the objection). The pipeline then keeps
+    /// them out of scores, segments, values and offers. Creates the customer record when missing.</summary>
+    Task SetProfilingOptOutAsync(CustomerId customerId, bool optOut, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every row about the customer from every table (transactions, items, events, feedback,
+    /// ledger, segment assignments, the customer record), in one database transaction.</summary>
+    /// <returns>Rows removed per table.</returns>
+    Task<ErasureReport> EraseCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What an erasure removed.</summary>
+/// <param name="StoredId">The customer's id as stored (the pseudonym when the store pseudonymises).</param>
+/// <param name="RowsByTable">Rows removed, per table name; every table holding customer data is listed, with 0 when
+/// it held nothing about the customer.</param>
+public sealed record ErasureReport(CustomerId StoredId, IReadOnlyDictionary<string, long> RowsByTable)
+{
+    /// <summary>Rows removed over all tables.</summary>
+    public long TotalRows => RowsByTable.Values.Sum();
+}

@@ -1,0 +1,12 @@
+namespace Loyalty.Core;
+
+/// <summary>Durable, idempotent feedback events (issued, delivered, claimed, redeemed, repurchased).</summary>
+public interface IFeedbackStore : IFeedbackSink
+{
+    /// <summary>Stores events; an event whose <see cref="FeedbackEvent.EventId"/> is already stored is counted as
+    /// a duplicate. Safe to call from many threads or processes at once.</summary>
+    Task<IngestResult> RecordManyAsync(IEnumerable<FeedbackEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams stored events ordered by time, then event id.</summary>
+    IAsyncEnumerable<FeedbackEvent> ReadFeedbackAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,11 @@
+namespace Loyalty.Core;
+
+/// <summary>Durable segment assignments, one set per segmentation run.</summary>
+public interface ISegmentAssignmentStore
+{
+    /// <summary>Replaces the assignments of the run <paramref name="runId"/> atomically.</summary>
+    Task SaveAssignmentsAsync(string runId, IEnumerable<SegmentAssignment> assignments, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the run's assignments, ordered by stored customer id.</summary>
+    IAsyncEnumerable<SegmentAssignment> ReadAssignmentsAsync(string runId, CancellationToken cancellationToken = default);
+}

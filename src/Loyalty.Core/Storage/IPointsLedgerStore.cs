@@ -1,0 +1,27 @@
+using Loyalty.Core.Rewards;
+
+namespace Loyalty.Core.Storage;
+
+/// <summary>
+/// A durable points ledger with the rules of <see cref="PointsLedger"/> (pending lots, FIFO redemption, expiry,
+/// tiers, idempotent event ids). Each command runs in one database transaction that locks the customer's account,
+/// so concurrent commands from many requests or processes never lose an update or overdraw a balance.
+/// </summary>
+public interface IPointsLedgerStore
+{
+    /// <summary>Credits points; see <see cref="PointsLedger.Earn"/>.</summary>
+    Task<LedgerPosting> EarnAsync(string eventId, CustomerId customerId, long points, DateTime at, CancellationToken cancellationToken = default);
+
+    /// <summary>Credits the points a purchase earns; see <see cref="PointsLedger.EarnForPurchase"/>.</summary>
+    Task<LedgerPosting?> EarnForPurchaseAsync(string eventId, CustomerId customerId, decimal amount, DateTime at, CancellationToken cancellationToken = default);
+
+    /// <summary>Spends points; see <see cref="PointsLedger.Redeem"/>.</summary>
+    /// <exception cref="InsufficientPointsException">Fewer spendable points than asked; nothing is spent.</exception>
+    Task<LedgerPosting> RedeemAsync(string eventId, CustomerId customerId, long points, DateTime at, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer's points by state at <paramref name="at"/>.</summary>
+    Task<PointsBalance> GetBalanceAsync(CustomerId customerId, DateTime at, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer's postings, oldest first.</summary>
+    Task<IReadOnlyList<LedgerPosting>> GetHistoryAsync(CustomerId customerId, CancellationToken cancellationToken = default);
+}

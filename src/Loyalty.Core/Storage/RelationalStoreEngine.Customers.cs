@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Loyalty.Core.Storage;
+
+internal sealed partial class RelationalStoreEngine
+{
+    private const string UpsertCustomerSql =
+        "INSERT INTO loyalty_customers (customer_key, profiling_opt_out, marketing_consent, attributes) " +
+        "VALUES (@customer, @opt_out, @consent, @attributes) ON CONFLICT (customer_key) DO UPDATE SET " +
+        "profiling_opt_out = excluded.profiling_opt_out, marketing_consent = excluded.marketing_consent, attributes = excluded.attributes";
+
+    internal Task UpsertCustomersAsync(IEnumerable<Customer> customers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var rows = customers.Select((c, i) => c is null
+            ? throw new ArgumentException($"Customer {i} is null.", nameof(customers))
+            : (Key: StoredKey(c.Id), Customer: c)).ToList();
+        return WithRetryAsync(async ct =>
+        {
+            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            foreach (var (key, customer) in rows)
+            {
+                await ExecuteAsync(connection, transaction, UpsertCustomerSql, ct,
+                    ("customer", key), ("opt_out", customer.ProfilingOptOut ? 1L : 0L), ("consent", customer.MarketingConsent ? 1L : 0L),
+                    ("attributes", JsonSerializer.Serialize(customer.Attributes))).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return rows.Count;
+        }, cancellationToken);
+    }
+
+    internal async Task<Customer?> GetCustomerAsync(CustomerId customerId, CancellationToken cancellationToken)
+    {
+        string key = StoredKey(customerId);
+        await foreach (var row in QueryAsync(
+            "SELECT customer_key, profiling_opt_out, marketing_consent, attributes FROM loyalty_customers WHERE customer_key = @customer",
+            cancellationToken, ("customer", key)).ConfigureAwait(false))
+        {
+            return ReadCustomer(row);
+        }
+
+        return null;
+    }
+
+    internal async IAsyncEnumerable<Customer> ReadCustomersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in QueryAsync(
+            "SELECT customer_key, profiling_opt_out, marketing_consent, attributes FROM loyalty_customers ORDER BY customer_key",
+            cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadCustomer(row);
+        }
+    }
+
+    private static Customer ReadCustomer(DbDataReader row) => new(
+        new CustomerId(row.GetString(0)),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString(3)),
+        row.GetInt64(1) != 0,
+        row.GetInt64(2) != 0);
+
+    internal Task SetProfilingOptOutAsync(CustomerId customerId, bool optOut, CancellationToken cancellationToken)
+    {
+        string key = StoredKey(customerId);
+        return WithRetryAsync(async ct =>
+        {
+            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction,
+                "INSERT INTO loyalty_customers (customer_key, profiling_opt_out, marketing_consent, attributes) VALUES (@customer, @opt_out, 1, '{}') " +
+                "ON CONFLICT (customer_key) DO UPDATE SET profiling_opt_out = excluded.profiling_opt_out",
+                ct, ("customer", key), ("opt_out", optOut ? 1L : 0L)).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes the customer from every customer table in one transaction (all or nothing).</summary>
+    internal Task<ErasureReport> EraseCustomerAsync(CustomerId customerId, CancellationToken cancellationToken)
+    {
+        string key = StoredKey(customerId);
+        return WithRetryAsync(async ct =>
+        {
+            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var removed = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (string table in CustomerTables)
+            {
+                removed[table] = await ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE customer_key = @customer", ct, ("customer", key)).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return new ErasureReport(new CustomerId(key), removed);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace Loyalty.Core.Storage;
+
+/// <summary>
+/// The store logic shared by SQLite and PostgreSQL over ADO.NET: schema migration, key and pseudonym checks,
+/// idempotent batched ingest, RFM pushdown, customers and erasure, feedback, segment assignments and the durable
+/// ledger. Each public store wraps one engine with its <see cref="IStoreDialect"/>.
+/// </summary>
+internal sealed partial class RelationalStoreEngine
+{
+    internal static readonly string[] CustomerTables =
+    [
+        "loyalty_transactions", "loyalty_transaction_items", "loyalty_feedback", "loyalty_ledger",
+        "loyalty_segment_assignments", "loyalty_customers",
+    ];
+
+    private readonly IStoreDialect _dialect;
+    private readonly LoyaltyStoreOptions _options;
+    private readonly CustomerPseudonymizer _pseudonymizer;
+
+    private RelationalStoreEngine(IStoreDialect dialect, LoyaltyStoreOptions options)
+    {
+        _dialect = dialect;
+        _options = options;
+        _pseudonymizer = options.Pseudonymizer!;
+    }
+
+    internal LoyaltyStoreOptions Options => _options;
+
+    /// <summary>The newest schema version this library writes.</summary>
+    internal int SchemaVersion => _dialect.Migrations[^1].Version;
+
+    /// <summary>Opens the store: creates or migrates the schema and checks the pseudonymisation key.</summary>
+    internal static async Task<RelationalStoreEngine> OpenAsync(IStoreDialect dialect, LoyaltyStoreOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var engine = new RelationalStoreEngine(dialect, options);
+        await engine.WithRetryAsync(engine.MigrateAsync, cancellationToken).ConfigureAwait(false);
+        return engine;
+    }
+
+    internal CustomerId ToStoredId(CustomerId customerId) => _pseudonymizer.Pseudonymize(customerId);
+
+    private string StoredKey(CustomerId customerId) =>
+        _pseudonymizer.PseudonymizeValue(customerId.Value ?? throw new ArgumentException("A customer id is required.", nameof(customerId)));
+
+    private async Task<bool> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (_dialect.MigrationLockSql is { } lockSql)
+        {
+            await ExecuteAsync(connection, transaction, lockSql, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, transaction,
+            "CREATE TABLE IF NOT EXISTS loyalty_schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)",
+            cancellationToken).ConfigureAwait(false);
+        int current = Convert.ToInt32(
+            await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM loyalty_schema_version", cancellationToken).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture);
+        if (current > SchemaVersion)
+        {
+            throw new StoreSchemaVersionException(current, SchemaVersion);
+        }
+
+        foreach (var migration in _dialect.Migrations.Where(m => m.Version > current))
+        {
+            await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction,
+                "INSERT INTO loyalty_schema_version (version, description, applied_at) VALUES (@version, @description, @at)",
+                cancellationToken, ("version", migration.Version), ("description", migration.Description), ("at", DateTime.UtcNow.ToString("O"))).ConfigureAwait(false);
+        }
+
+        string given = _pseudonymizer.KeyCheck;
+        await ExecuteAsync(connection, transaction,
+            "INSERT INTO loyalty_meta (name, value) VALUES ('key_check', @value) ON CONFLICT (name) DO NOTHING",
+            cancellationToken, ("value", given)).ConfigureAwait(false);
+        string stored = (string)(await ScalarAsync(connection, transaction, "SELECT value FROM loyalty_meta WHERE name = 'key_check'", cancellationToken).ConfigureAwait(false))!;
+        if (stored != given)
+        {
+            throw new StoreKeyMismatchException(stored, given);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="operation"/> in a fresh connection, retrying transient lock conflicts with
+    /// jittered backoff until the lock timeout.</summary>
+    private async Task<T> WithRetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + _options.LockTimeout;
+        int attempt = 0;
+        while (true)
+        {
+            try
+            {
+                return await operation(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (_dialect.IsTransient(ex) && DateTime.UtcNow < deadline)
+            {
+                attempt++;
+                int delay = Math.Min(200, 2 << Math.Min(attempt, 6)) + Random.Shared.Next(5);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    internal static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Streams the rows of a query on its own connection.</summary>
+    private async IAsyncEnumerable<DbDataReader> QueryAsync(
+        string sql, [EnumeratorCancellation] CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return reader;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Loyalty.Core.Storage;
+
+/// <summary>
+/// Gives each transaction of one ingest its natural key, so that ingesting the same data again adds nothing.
+/// With an order id the key is the order id (a repeated order id is a duplicate, as in the file readers). Without
+/// one, the key is the content (stored customer id, timestamp, amount) plus its occurrence number among identical
+/// rows of this ingest: two identical rows in a file are two purchases and are both kept, and reading the same file
+/// again gives the same occurrence numbers, so neither is stored twice.
+/// </summary>
+/// <remarks>Keys are the first 128 bits of SHA-256 over a tagged encoding; occurrences are counted on a 64-bit hash
+/// of the content (the first key; about 24 bytes per distinct row during one ingest). A hash collision between different rows
+/// only changes an occurrence number, never merges rows, because the content is part of the key.</remarks>
+internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
+{
+    private readonly HashSet<ulong> _seen = [];
+    private readonly Dictionary<ulong, int> _repeats = [];
+    private byte[] _buffer = new byte[256];
+
+    internal StoredTransaction Prepare(in Transaction transaction, long row)
+    {
+        string id = transaction.CustomerId.Value
+            ?? throw new ArgumentException($"Transaction {row}: the customer id is missing.", nameof(transaction));
+        string customerKey = pseudonymizer.PseudonymizeValue(id);
+        long amount = StoreMoney.ToE4(transaction.Amount, $"Transaction {row} (customer '{id}')");
+        long ticks = transaction.Timestamp.Ticks;
+        if (transaction.ItemIds is { } items && items.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException($"Transaction {row} (customer '{id}') has an empty item id.", nameof(transaction));
+        }
+
+        byte[] key;
+        if (transaction.OrderId is { Length: > 0 } orderId)
+        {
+            key = Hash('o', orderId, 0, 0, 0);
+        }
+        else
+        {
+            // The first occurrence's key doubles as the content hash that counts repeats: one SHA-256 per row.
+            key = Hash('c', customerKey, ticks, amount, 0);
+            int occurrence = Occurrence(BinaryPrimitives.ReadUInt64LittleEndian(key));
+            if (occurrence > 0)
+            {
+                key = Hash('c', customerKey, ticks, amount, occurrence);
+            }
+        }
+
+        return new StoredTransaction(key, customerKey, ticks, amount, transaction.OrderId, transaction.ItemIds);
+    }
+
+    private int Occurrence(ulong contentHash)
+    {
+        if (_seen.Add(contentHash))
+        {
+            return 0;
+        }
+
+        int occurrence = _repeats.TryGetValue(contentHash, out int previous) ? previous + 1 : 1;
+        _repeats[contentHash] = occurrence;
+        return occurrence;
+    }
+
+    private ReadOnlySpan<byte> Utf8(string text)
+    {
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length) + 32;
+        if (_buffer.Length < max)
+        {
+            _buffer = new byte[max * 2];
+        }
+
+        int length = Encoding.UTF8.GetBytes(text, _buffer);
+        return _buffer.AsSpan(0, length);
+    }
+
+    private byte[] Hash(char tag, string text, long ticks, long amount, int occurrence)
+    {
+        int length = Utf8(text).Length;
+        var buffer = _buffer.AsSpan();
+        buffer[length] = (byte)tag;
+        BinaryPrimitives.WriteInt64LittleEndian(buffer[(length + 1)..], ticks);
+        BinaryPrimitives.WriteInt64LittleEndian(buffer[(length + 9)..], amount);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer[(length + 17)..], occurrence);
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(buffer[..(length + 21)], digest);
+        return digest[..16].ToArray();
+    }
+}
