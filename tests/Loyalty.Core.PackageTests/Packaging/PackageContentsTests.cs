@@ -46,7 +46,8 @@ public sealed class PackageContentsTests(PackedPackages packed)
             Assert.Contains($"{lib}.dll", package.Files);
             Assert.Contains($"{lib}.xml", package.Files);
             var docs = XDocument.Parse(Encoding.UTF8.GetString(package.Read($"{lib}.xml")));
-            Assert.True(docs.Descendants("member").Count() > 10, $"{package.Id}: the XML documentation is nearly empty");
+            Assert.Equal(package.Id, (string?)docs.Root?.Element("assembly")?.Element("name"));
+            Assert.True(docs.Descendants("member").Any(m => ((string?)m.Attribute("name"))?.StartsWith("T:", StringComparison.Ordinal) == true), $"{package.Id}: the XML documentation documents no type");
             Assert.DoesNotContain(package.Files, f => f.EndsWith(".pdb", StringComparison.Ordinal));
 
             Assert.True(File.Exists(package.SymbolsPath), $"{package.Id}: no .snupkg");
