@@ -11,7 +11,10 @@ namespace Loyalty.Core.Storage;
 /// rows of this ingest: two identical rows in a file are two purchases and are both kept, and reading the same file
 /// again gives the same occurrence numbers, so neither is stored twice.
 /// </summary>
-/// <remarks>Keys are the first 128 bits of SHA-256 over a tagged encoding; occurrences are counted on a 64-bit hash
+/// <remarks>Keys are the transaction's day (3 bytes, big-endian) followed by 104 bits of SHA-256 over a tagged
+/// encoding: a log arriving in time order then appends to the key index instead of scattering writes over it, which
+/// decides ingest speed once the index outgrows memory. The natural key of an order is therefore its id and its day.
+/// Occurrences are counted on a 64-bit hash
 /// of the content (the first key; about 24 bytes per distinct row during one ingest). A hash collision between different rows
 /// only changes an occurrence number, never merges rows, because the content is part of the key.</remarks>
 internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
@@ -35,16 +38,16 @@ internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
         byte[] key;
         if (transaction.OrderId is { Length: > 0 } orderId)
         {
-            key = Hash('o', orderId, 0, 0, 0);
+            key = Hash('o', orderId, 0, 0, 0, ticks);
         }
         else
         {
             // The first occurrence's key doubles as the content hash that counts repeats: one SHA-256 per row.
-            key = Hash('c', customerKey, ticks, amount, 0);
-            int occurrence = Occurrence(BinaryPrimitives.ReadUInt64LittleEndian(key));
+            key = Hash('c', customerKey, ticks, amount, 0, ticks);
+            int occurrence = Occurrence(BinaryPrimitives.ReadUInt64LittleEndian(key.AsSpan(3)));
             if (occurrence > 0)
             {
-                key = Hash('c', customerKey, ticks, amount, occurrence);
+                key = Hash('c', customerKey, ticks, amount, occurrence, ticks);
             }
         }
 
@@ -75,7 +78,7 @@ internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
         return _buffer.AsSpan(0, length);
     }
 
-    private byte[] Hash(char tag, string text, long ticks, long amount, int occurrence)
+    private byte[] Hash(char tag, string text, long ticks, long amount, int occurrence, long dayTicks)
     {
         int length = Utf8(text).Length;
         var buffer = _buffer.AsSpan();
@@ -85,6 +88,12 @@ internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
         BinaryPrimitives.WriteInt32LittleEndian(buffer[(length + 17)..], occurrence);
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(buffer[..(length + 21)], digest);
-        return digest[..16].ToArray();
+        var key = new byte[16];
+        int day = (int)(dayTicks / TimeSpan.TicksPerDay);
+        key[0] = (byte)(day >> 16);
+        key[1] = (byte)(day >> 8);
+        key[2] = (byte)day;
+        digest[..13].CopyTo(key.AsSpan(3));
+        return key;
     }
 }
