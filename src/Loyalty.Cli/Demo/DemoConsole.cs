@@ -18,7 +18,11 @@ internal static class DemoConsole
                 var tasks = DemoRunner.Stages.ToDictionary(s => s, s => context.AddTask(s, autoStart: false, maxValue: 1));
                 var progress = new Relay(p =>
                 {
-                    var task = tasks[p.Stage];
+                    if (!tasks.TryGetValue(p.Stage, out var task))
+                    {
+                        return;
+                    }
+
                     task.StartTask();
                     task.Description = $"{p.Stage}: {Markup.Escape(p.Detail)}";
                     task.Value = p.Total > 0 ? Math.Min(1, p.Done / p.Total) : 0;

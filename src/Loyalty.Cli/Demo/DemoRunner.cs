@@ -19,8 +19,8 @@ namespace Loyalty.Cli.Demo;
 /// </summary>
 internal sealed class DemoRunner
 {
-    /// <summary>Stage names, in order, as progress reports them.</summary>
-    internal static readonly string[] Stages = ["seed", "pipeline", "recommend", "feedback", "bandit", "report"];
+    /// <summary>Stage names, in order, as progress reports them (the middle four are the pipeline's own).</summary>
+    internal static readonly string[] Stages = ["seed and summarise", "segment", "value", "reward", "record", "recommend", "feedback", "bandit", "report"];
 
     /// <summary>Customers in the bandit simulation: enough for a smooth learning curve, few enough to stay quick.</summary>
     internal const int BanditCustomers = 20_000;
@@ -39,38 +39,56 @@ internal sealed class DemoRunner
         var o = _options;
         var timings = new List<StageTiming>();
         var watch = Stopwatch.StartNew();
-        void Done(string stage)
+        string? current = null;
+        void Begin(string? stage, double total, string detail)
         {
-            timings.Add(new StageTiming(stage, watch.Elapsed.TotalSeconds));
-            progress?.Report(new DemoProgress(stage, 1, 1, "done"));
+            if (current is not null)
+            {
+                timings.Add(new StageTiming(current, watch.Elapsed.TotalSeconds));
+                progress?.Report(new DemoProgress(current, 1, 1, "done"));
+            }
+
+            current = stage;
             watch.Restart();
+            if (stage is not null)
+            {
+                progress?.Report(new DemoProgress(stage, 0, total, detail));
+            }
         }
 
         var customers = new DemoCustomerBase(o.Customers, o.Seed);
-        await using IDemoStore store = o.StorePath is null ? new MemoryDemoStore(customers.Transactions) : new SqliteDemoStore(o.StorePath);
-        var seeded = await store.SeedAsync(customers.Transactions(),
-            new Relay<long>(n => progress?.Report(new DemoProgress("seed", n, customers.ExpectedTransactions, $"{n:N0} transactions"))), cancellationToken).ConfigureAwait(false);
-        Done("seed");
-
+        var source = new SimulatedSource(customers, new Relay<long>(n =>
+            progress?.Report(new DemoProgress(Stages[0], n, customers.ExpectedTransactions, $"{n:N0} transactions"))));
         var catalogue = RewardCatalogue.SeedExample;
         var learner = new BanditRewardLearner(new ThompsonSampling(catalogue.Rewards.Select(r => r.Id), new BanditOptions { Seed = o.Seed }));
         var now = DemoCustomerBase.End.AddDays(1);
-        var pipeline = LoyaltyPipeline.CreateBuilder()
-            .CollectFrom(seeded.Source)
+        Begin(Stages[0], customers.ExpectedTransactions, o.StorePath is null ? "reading the simulator" : "ingesting into SQLite");
+        await using var store = o.StorePath is null ? null : await DemoStore.OpenFreshAsync(o.StorePath, cancellationToken).ConfigureAwait(false);
+        var builder = LoyaltyPipeline.CreateBuilder()
+            .CollectFrom(source)
             .SummarizeRfm(new RfmOptions { TimeUnit = TimeUnit.Week, CalibrationEnd = DemoCustomerBase.End })
             .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = o.Segments, NInit = 4, Seed = o.Seed, Standardization = FeatureStandardization.LogZScore } })
             .EstimateClv()
             .DesignRewards(new RewardStepOptions { Catalogue = catalogue, Constraints = new AllocationConstraints { Budget = o.EffectiveBudget }, Campaign = "demo" })
             .OptimizeWith(learner)
-            .UseTimeProvider(new FixedTime(now))
-            .Build();
-        var result = await pipeline.RunAsync(
-            new Relay<PipelineProgress>(p => progress?.Report(new DemoProgress("pipeline", p.Index - 1, p.Count, p.Stage))), cancellationToken).ConfigureAwait(false);
-        Done("pipeline");
+            .UseTimeProvider(new FixedTime(now));
+        if (store is not null)
+        {
+            // The store takes the simulated transactions (idempotent batched ingest) and computes RFM in SQL.
+            builder.UseStore(store);
+        }
 
-        progress?.Report(new DemoProgress("recommend", 0, 1, "implicit ALS"));
+        var result = await builder.Build().RunAsync(
+            new Relay<PipelineProgress>(p =>
+            {
+                if (p.Index > 1)
+                {
+                    Begin(p.Stage, 1, p.Stage);
+                }
+            }), cancellationToken).ConfigureAwait(false);
+
+        Begin("recommend", 1, "implicit ALS");
         var recommendations = DemoRecommendations.Run(result.Rfm.Summaries, o.Seed, 8, cancellationToken);
-        Done("recommend");
 
         // One simulated world for the feedback and the bandit rounds: the simulator's ground truth, with as many
         // segments as k-means found and one arm per catalogue reward.
@@ -78,27 +96,25 @@ internal sealed class DemoRunner
         {
             Customers = Math.Min(o.Customers, BanditCustomers), Rounds = o.Rounds, Segments = o.Segments, Rewards = catalogue.Rewards.Count, Seed = o.Seed,
         });
-        progress?.Report(new DemoProgress("feedback", 0, 1, "responses and holdout"));
+        Begin("feedback", 1, "responses and holdout");
         var uplift = result.Plan is { } plan
             ? await DemoFeedback.RunAsync(plan, catalogue, simulator.Truth, learner, o.Seed, now, cancellationToken).ConfigureAwait(false)
             : [];
-        Done("feedback");
 
+        Begin("bandit", 3, "thompson");
         var runs = new List<SimulationResult>();
-        foreach (var (policy, i) in new[] { SimulatedPolicy.Thompson, SimulatedPolicy.Oracle, SimulatedPolicy.Random }.Select((p, i) => (p, i)))
+        foreach (var policy in new[] { SimulatedPolicy.Thompson, SimulatedPolicy.Oracle, SimulatedPolicy.Random })
         {
-            progress?.Report(new DemoProgress("bandit", i, 3, policy.ToString().ToLowerInvariant()));
+            progress?.Report(new DemoProgress("bandit", runs.Count, 3, policy.ToString().ToLowerInvariant()));
             runs.Add(simulator.Run(policy, new BanditOptions { Seed = o.Seed }, cancellationToken));
         }
 
-        Done("bandit");
-
-        progress?.Report(new DemoProgress("report", 0, 1, o.ReportPath));
-        long transactions = seeded.Stored ?? result.Rfm.Quality.RowsRead;
-        var demo = new DemoResult(o, store.Name, transactions, result, runs, uplift, recommendations, timings, Path.GetFullPath(o.ReportPath));
+        Begin("report", 1, o.ReportPath);
+        long transactions = result.Ingest?.Inserted ?? source.Read;
+        var demo = new DemoResult(o, store is null ? "memory" : "sqlite:" + store.DataSource, transactions, result, runs, uplift, recommendations, timings, Path.GetFullPath(o.ReportPath));
         await LoyaltyReport.WriteAsync(ReportInput(demo), o.ReportPath, cancellationToken).ConfigureAwait(false);
-        Done("report");
-        return demo;
+        Begin(null, 0, string.Empty);
+        return demo with { Timings = [.. timings] };
     }
 
     /// <summary>The report of a run (timings are those of the stages before the report).</summary>

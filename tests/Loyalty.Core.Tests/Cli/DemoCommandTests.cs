@@ -23,7 +23,7 @@ public sealed class DemoCommandTests
         Assert.InRange(json.GetProperty("expectedCost").GetDouble(), 0, json.GetProperty("budget").GetDouble());
         Assert.Equal(["thompson", "oracle", "random"], json.GetProperty("bandit").EnumerateArray().Select(b => b.GetProperty("policy").GetString()));
         Assert.Equal("all offers", json.GetProperty("uplift")[0].GetProperty("label").GetString());
-        Assert.Equal(["seed", "pipeline", "recommend", "feedback", "bandit", "report"], json.GetProperty("stages").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["seed and summarise", "segment", "value", "reward", "record", "recommend", "feedback", "bandit", "report"], json.GetProperty("stages").EnumerateObject().Select(p => p.Name));
         Assert.Equal(run.Report, json.GetProperty("report").GetString());
         string html = File.ReadAllText(run.Report);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class DemoCommandTests
 
         Assert.Equal(0, run.Exit);
         Assert.Single(run.Stdout.Trim().Split('\n'));
-        Assert.Equal(6, run.Stderr.Trim().Split('\n').Length);
+        Assert.Equal(9, run.Stderr.Trim().Split('\n').Length);
         Assert.All(run.Stderr.Trim().Split('\n'), line => Assert.StartsWith("demo: ", line, StringComparison.Ordinal));
     }
 
@@ -49,9 +49,16 @@ public sealed class DemoCommandTests
 
         Assert.Equal(0, memory.Exit);
         Assert.Equal("memory", memory.Json.GetProperty("store").GetString());
-        foreach (string part in new[] { "transactions", "segments", "clv", "offers", "expectedCost", "bandit", "uplift", "recommendations" })
+        foreach (string part in new[] { "transactions", "segments", "offers", "expectedCost", "bandit", "uplift", "recommendations" })
         {
             Assert.Equal(sqlite.Json.GetProperty(part).GetRawText(), memory.Json.GetProperty(part).GetRawText());
+        }
+
+        // The store sums money in SQL (fixed point) and the in-memory path in doubles: CLV agrees to rounding.
+        foreach (string statistic in new[] { "median", "mean", "total" })
+        {
+            double a = sqlite.Json.GetProperty("clv").GetProperty(statistic).GetDouble(), b = memory.Json.GetProperty("clv").GetProperty(statistic).GetDouble();
+            Assert.Equal(a, b, Math.Abs(a) * 1e-9);
         }
     }
 
