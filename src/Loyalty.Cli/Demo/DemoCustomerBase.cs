@@ -37,15 +37,39 @@ internal sealed class DemoCustomerBase
     /// <summary>Customer ids sort in number order, so "every n-th in id order" is every n-th customer simulated.</summary>
     internal static CustomerId IdOf(int customer) => new("C" + customer.ToString("D7", CultureInfo.InvariantCulture));
 
-    /// <summary>Every purchase, customer by customer, in time order within a customer.</summary>
+    /// <summary>Customers per block: each block has its own seeded generator, so blocks can be drawn on several
+    /// threads and still give the same transactions for a seed.</summary>
+    internal const int BlockSize = 4096;
+
+    /// <summary>Number of blocks.</summary>
+    internal int Blocks => (Customers + BlockSize - 1) / BlockSize;
+
+    /// <summary>Every purchase, customer by customer, in time order within a customer (blocks drawn one at a time).</summary>
+    internal IEnumerable<Transaction> Transactions()
+    {
+        for (int block = 0; block < Blocks; block++)
+        {
+            foreach (var transaction in Block(block))
+            {
+                yield return transaction;
+            }
+        }
+    }
+
+    /// <summary>The purchases of the customers of one block.</summary>
     /// <remarks>The BG/NBD story in days: purchases at rate λ ~ Gamma(0.9, rate 9) (mean 0.1 a day); after each repeat
     /// purchase the customer leaves for good with probability p ~ Beta(1, 24). Spend follows Gamma-Gamma: each
     /// purchase ~ Gamma(6, rate ν) with ν ~ Gamma(4, rate 70) per customer (mean spend 6 · 70 / 3 = 140). Data drawn
     /// from the models' own assumptions let the fits converge quickly and recover known parameters.</remarks>
-    internal IEnumerable<Transaction> Transactions()
+    internal Transaction[] Block(int block)
     {
-        var random = new Random(Seed);
-        for (int customer = 0; customer < Customers; customer++)
+        ArgumentOutOfRangeException.ThrowIfNegative(block);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(block, Blocks);
+        // (seed, block) → seed: not HashCode.Combine, which is randomised per process.
+        var random = new Random(unchecked((Seed * 1_000_003) + block));
+        var transactions = new List<Transaction>(BlockSize * 24);
+        int end = Math.Min(Customers, (block + 1) * BlockSize);
+        for (int customer = block * BlockSize; customer < end; customer++)
         {
             var id = IdOf(customer);
             int acquired = random.Next(LatestAcquisitionDay);
@@ -53,7 +77,7 @@ internal sealed class DemoCustomerBase
             double dropOut = Beta.Sample(random, 1.0, 24.0);
             double spendRate = Gamma.Sample(random, 4.0, 70.0);
             double day = acquired + random.NextDouble();
-            yield return new Transaction(id, Start.AddDays(day), Amount(random, spendRate));
+            transactions.Add(new Transaction(id, Start.AddDays(day), Amount(random, spendRate)));
             while (true)
             {
                 day += Exponential.Sample(random, rate);
@@ -62,13 +86,15 @@ internal sealed class DemoCustomerBase
                     break;
                 }
 
-                yield return new Transaction(id, Start.AddDays(day), Amount(random, spendRate));
+                transactions.Add(new Transaction(id, Start.AddDays(day), Amount(random, spendRate)));
                 if (random.NextDouble() < dropOut)
                 {
                     break;
                 }
             }
         }
+
+        return [.. transactions];
     }
 
     /// <summary>One purchase's spend, Gamma(6, rate ν), in cents and at least 0.01 (never a zero-amount purchase).</summary>

@@ -24,10 +24,11 @@ internal static class DemoStore
 }
 
 /// <summary>The simulator's transactions as the pipeline's source, counting what has been read (with a store,
-/// what the ingest has taken) for the progress bar. Each read regenerates the stream from the seed.</summary>
+/// what the ingest has taken) for the progress bar. Each read regenerates the stream from the seed; the next blocks
+/// are drawn on other threads while the pipeline consumes the current one, so generating costs little wall time.</summary>
 internal sealed class SimulatedSource(DemoCustomerBase customers, IProgress<long>? progress) : ITransactionSource
 {
-    private const int ReportEvery = 1 << 16;
+    private const int Ahead = 2;
 
     public string Name => $"simulated shop ({customers.Customers:N0} customers, seed {customers.Seed})";
 
@@ -37,19 +38,31 @@ internal sealed class SimulatedSource(DemoCustomerBase customers, IProgress<long
     public async IAsyncEnumerable<Transaction> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long count = 0;
-        foreach (var transaction in customers.Transactions())
+        var pending = new Queue<Task<Transaction[]>>();
+        int next = 0;
+        void Schedule()
         {
-            if ((++count & (ReportEvery - 1)) == 0)
+            while (next < customers.Blocks && pending.Count < Ahead)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(count);
+                int block = next++;
+                pending.Enqueue(Task.Run(() => customers.Block(block), cancellationToken));
+            }
+        }
+
+        Schedule();
+        while (pending.Count > 0)
+        {
+            var transactions = await pending.Dequeue().ConfigureAwait(false);
+            Schedule();
+            foreach (var transaction in transactions)
+            {
+                yield return transaction;
             }
 
-            yield return transaction;
+            count += transactions.Length;
+            progress?.Report(count);
         }
 
         Read = count;
-        progress?.Report(count);
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

@@ -6,14 +6,43 @@ namespace Loyalty.Core.Reporting;
 internal sealed class LoyaltyReportSections
 {
     private readonly LoyaltyReportInput _input;
-    private readonly Dictionary<CustomerId, int> _segmentOf;
     private readonly string _unit;
+    private readonly int _stride;
+    private readonly List<CustomerSummary> _sample;
+    private readonly Dictionary<CustomerId, int> _segmentOf = [];
+    private readonly Dictionary<CustomerId, ClvEstimate> _clvOf = [];
 
+    /// <summary>Draws the scatter sample once: every n-th customer in id order. Only the sampled (and the
+    /// recommended) customers are looked up, so a base of millions costs one pass over each list, not a dictionary
+    /// of millions.</summary>
     internal LoyaltyReportSections(LoyaltyReportInput input)
     {
         _input = input;
-        _segmentOf = input.Pipeline.Assignments.ToDictionary(a => a.CustomerId, a => a.SegmentId);
         _unit = input.TimeUnit.ToString().ToLowerInvariant() + "s";
+        var summaries = input.Pipeline.Rfm.Summaries;
+        _stride = Math.Max(1, (int)Math.Ceiling(summaries.Count / (double)input.MaxScatterPoints));
+        _sample = [];
+        for (int i = 0; i < summaries.Count; i += _stride)
+        {
+            _sample.Add(summaries[i]);
+        }
+
+        var wanted = _sample.Select(s => s.CustomerId).Concat(input.Recommendations.Select(r => r.CustomerId)).ToHashSet();
+        foreach (var a in input.Pipeline.Assignments)
+        {
+            if (wanted.Contains(a.CustomerId))
+            {
+                _segmentOf[a.CustomerId] = a.SegmentId;
+            }
+        }
+
+        foreach (var v in input.Pipeline.Clv)
+        {
+            if (wanted.Contains(v.CustomerId))
+            {
+                _clvOf[v.CustomerId] = v;
+            }
+        }
     }
 
     internal static string SegmentName(int id) => "Segment " + id.ToString(CultureInfo.InvariantCulture);
@@ -53,7 +82,7 @@ internal sealed class LoyaltyReportSections
     internal void Scatter(HtmlReport report)
     {
         report.Section("scatter", "Customers by recency and frequency");
-        var sample = Sample(_input.Pipeline.Rfm.Summaries.Where(s => _segmentOf.ContainsKey(s.CustomerId)).ToList());
+        var sample = _sample.Where(s => _segmentOf.ContainsKey(s.CustomerId)).ToList();
         if (sample.Count == 0)
         {
             report.Paragraph("No segmented customers to draw.", note: true);
@@ -65,7 +94,7 @@ internal sealed class LoyaltyReportSections
             sample.Select(s => s.T - s.Recency).ToList(), sample.Select(s => (double)s.Frequency).ToList(),
             sample.Select(s => SegmentName(_segmentOf[s.CustomerId])).ToList(),
             _input.Pipeline.SegmentProfiles.Select(p => SegmentName(p.SegmentId)).ToList());
-        report.Chart(svg, SampleCaption(sample.Count, _segmentOf.Count));
+        report.Chart(svg, SampleCaption(sample.Count, _input.Pipeline.Assignments.Count));
     }
 
     internal void Clv(HtmlReport report)
@@ -90,8 +119,8 @@ internal sealed class LoyaltyReportSections
     internal void Alive(HtmlReport report)
     {
         report.Section("alive", "P(alive) against recency");
-        var clv = _input.Pipeline.Clv.ToDictionary(v => v.CustomerId);
-        var sample = Sample(_input.Pipeline.Rfm.Summaries.Where(s => clv.ContainsKey(s.CustomerId)).ToList());
+        var clv = _clvOf;
+        var sample = _sample.Where(s => clv.ContainsKey(s.CustomerId)).ToList();
         if (sample.Count == 0)
         {
             report.Paragraph("The run did not value customers.", note: true);
@@ -103,7 +132,7 @@ internal sealed class LoyaltyReportSections
             new ChartText("P(alive) against time since the last purchase, by repeat purchases", $"{_unit} since last purchase (T − t_x)", "P(alive)"),
             sample.Select(s => s.T - s.Recency).ToList(), sample.Select(s => clv[s.CustomerId].ProbabilityAlive).ToList(),
             sample.Select(s => Band(s.Frequency)).ToList(), ["x = 0", "x = 1–2", "x = 3–5", "x ≥ 6"]);
-        report.Chart(svg, "Under BG/NBD a customer without repeat purchases is assumed alive; the more often a customer bought, the faster silence lowers P(alive). " + SampleCaption(sample.Count, clv.Count));
+        report.Chart(svg, "Under BG/NBD a customer without repeat purchases is assumed alive; the more often a customer bought, the faster silence lowers P(alive). " + SampleCaption(sample.Count, _input.Pipeline.Clv.Count));
     }
 
     internal void Budget(HtmlReport report)
@@ -185,16 +214,9 @@ internal sealed class LoyaltyReportSections
         ]));
     }
 
-    /// <summary>Every n-th customer in id order: deterministic, spread over the whole base, and cheap.</summary>
-    private List<CustomerSummary> Sample(List<CustomerSummary> all)
-    {
-        int stride = Math.Max(1, (int)Math.Ceiling(all.Count / (double)_input.MaxScatterPoints));
-        return all.Where((_, i) => i % stride == 0).ToList();
-    }
-
     private string SampleCaption(int shown, int total) => shown == total
         ? $"All {Markup.Label(total, 0)} customers."
-        : $"{Markup.Label(shown, 0)} of {Markup.Label(total, 0)} customers (every {Markup.Label(Math.Ceiling(total / (double)_input.MaxScatterPoints), 0)}-th in id order).";
+        : $"{Markup.Label(shown, 0)} of {Markup.Label(total, 0)} customers (every {Markup.Label(_stride, 0)}-th in id order).";
 
     private static string Mean(IReadOnlyList<double> means, int column) => column < means.Count ? Markup.Label(means[column]) : "";
 }
