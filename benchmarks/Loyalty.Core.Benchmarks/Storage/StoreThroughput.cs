@@ -58,7 +58,15 @@ internal static class StoreThroughput
 
         await using var opened = await OpenFreshAsync(store, options);
         var watch = Stopwatch.StartNew();
-        var first = await opened.AppendAsync(Log(rows, customers, timeOrdered));
+        long nextReport = 1_000_000;
+        var first = await opened.AppendAsync(Log(rows, customers, timeOrdered), new SyncProgress(p =>
+        {
+            if (args.Contains("--verbose") && p.Read >= nextReport)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Read:N0} rows committed at {watch.Elapsed.TotalSeconds:0.00} s"));
+                nextReport += 1_000_000;
+            }
+        }));
         double ingest = watch.Elapsed.TotalSeconds;
         watch.Restart();
         var again = await opened.AppendAsync(Log(rows, customers, timeOrdered));
@@ -76,6 +84,12 @@ internal static class StoreThroughput
             $"ingest {ingest:0.00} s ({first.Inserted / ingest / 1000:0} k rows/s), re-ingest {reingest:0.00} s ({again.Duplicates / reingest / 1000:0} k rows/s, {again.Inserted} new), " +
             $"RFM {rfm:0.00} s ({summaries:N0} customers)"));
         return first.Inserted == rows && again.Inserted == 0 ? 0 : 1;
+    }
+
+    /// <summary>Reports on the committing thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SyncProgress(Action<IngestResult> report) : IProgress<IngestResult>
+    {
+        public void Report(IngestResult value) => report(value);
     }
 
     private static readonly SummaryWindow Window = new(new DateTime(2024, 6, 30), new DateTime(2024, 12, 31), TimeUnit.Week);
