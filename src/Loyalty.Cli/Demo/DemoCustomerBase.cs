@@ -44,17 +44,52 @@ internal sealed class DemoCustomerBase
     /// <summary>Number of blocks.</summary>
     internal int Blocks => (Customers + BlockSize - 1) / BlockSize;
 
-    /// <summary>Every purchase, customer by customer, in time order within a customer (blocks drawn one at a time).</summary>
-    internal IEnumerable<Transaction> Transactions()
+    /// <summary>Every purchase in day order, as a shop's log arrives (within a day, customer by customer). Blocks are
+    /// drawn in parallel and ordered by day within each block; the stream then walks day by day across the blocks,
+    /// so no array of the whole log is ever built (the blocks themselves are held: about 50 bytes a transaction).</summary>
+    /// <remarks>Day order matters to the store: its key starts with the day, so a log in time order appends to the
+    /// index instead of rewriting pages all over the file (about three times faster ingest, measured).</remarks>
+    internal IEnumerable<Transaction> InTimeOrder(CancellationToken cancellationToken = default)
     {
-        for (int block = 0; block < Blocks; block++)
+        var blocks = new (Transaction[] Transactions, int[] DayStart)[Blocks];
+        Parallel.For(0, Blocks, new ParallelOptions { CancellationToken = cancellationToken }, b => blocks[b] = ByDay(Block(b)));
+        for (int day = 0; day < HistoryDays; day++)
         {
-            foreach (var transaction in Block(block))
+            foreach (var (transactions, dayStart) in blocks)
             {
-                yield return transaction;
+                for (int i = dayStart[day]; i < dayStart[day + 1]; i++)
+                {
+                    yield return transactions[i];
+                }
             }
         }
     }
+
+    /// <summary>A stable counting sort of one block by day, with where each day starts.</summary>
+    private static (Transaction[] Transactions, int[] DayStart) ByDay(Transaction[] block)
+    {
+        var start = new int[HistoryDays + 1];
+        foreach (var t in block)
+        {
+            start[DayOf(t) + 1]++;
+        }
+
+        for (int d = 1; d <= HistoryDays; d++)
+        {
+            start[d] += start[d - 1];
+        }
+
+        var sorted = new Transaction[block.Length];
+        var next = (int[])start.Clone();
+        foreach (var t in block)
+        {
+            sorted[next[DayOf(t)]++] = t;
+        }
+
+        return (sorted, start);
+    }
+
+    private static int DayOf(in Transaction t) => (int)((t.Timestamp.Ticks - Start.Ticks) / TimeSpan.TicksPerDay);
 
     /// <summary>The purchases of the customers of one block.</summary>
     /// <remarks>The BG/NBD story in days: purchases at rate λ ~ Gamma(0.9, rate 9) (mean 0.1 a day); after each repeat

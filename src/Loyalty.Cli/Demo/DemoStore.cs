@@ -23,12 +23,11 @@ internal static class DemoStore
     }
 }
 
-/// <summary>The simulator's transactions as the pipeline's source, counting what has been read (with a store,
-/// what the ingest has taken) for the progress bar. Each read regenerates the stream from the seed; the next blocks
-/// are drawn on other threads while the pipeline consumes the current one, so generating costs little wall time.</summary>
+/// <summary>The simulator's transactions, in day order, as the pipeline's source, counting what has been read (with a
+/// store, what the ingest has taken) for the progress bar. Each read regenerates the log from the seed.</summary>
 internal sealed class SimulatedSource(DemoCustomerBase customers, IProgress<long>? progress) : ITransactionSource
 {
-    private const int Ahead = 2;
+    private const int ReportEvery = 1 << 16;
 
     public string Name => $"simulated shop ({customers.Customers:N0} customers, seed {customers.Seed})";
 
@@ -38,31 +37,19 @@ internal sealed class SimulatedSource(DemoCustomerBase customers, IProgress<long
     public async IAsyncEnumerable<Transaction> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long count = 0;
-        var pending = new Queue<Task<Transaction[]>>();
-        int next = 0;
-        void Schedule()
+        foreach (var transaction in customers.InTimeOrder(cancellationToken))
         {
-            while (next < customers.Blocks && pending.Count < Ahead)
+            if ((++count & (ReportEvery - 1)) == 0)
             {
-                int block = next++;
-                pending.Enqueue(Task.Run(() => customers.Block(block), cancellationToken));
-            }
-        }
-
-        Schedule();
-        while (pending.Count > 0)
-        {
-            var transactions = await pending.Dequeue().ConfigureAwait(false);
-            Schedule();
-            foreach (var transaction in transactions)
-            {
-                yield return transaction;
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(count);
             }
 
-            count += transactions.Length;
-            progress?.Report(count);
+            yield return transaction;
         }
 
         Read = count;
+        progress?.Report(count);
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 }
