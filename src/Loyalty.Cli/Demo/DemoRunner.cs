@@ -83,7 +83,7 @@ internal sealed class DemoRunner
             {
                 if (p.Index > 1)
                 {
-                    Begin(p.Stage, 1, p.Stage);
+                    Begin(p.Stage, 1, "running");
                 }
             }), cancellationToken).ConfigureAwait(false);
 
