@@ -76,8 +76,7 @@ public sealed class DemoCommandTests
     [Fact]
     public void Demo_WithoutJson_PrintsTablesAndTheReportPath()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "loyalty-tests", "demo-tables-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
+        string folder = DemoRun.NewFolder("demo-tables");
         var (exit, stdout, _) = CliHarness.Run("demo", "--customers", "300", "--store", "memory", "--report", Path.Combine(folder, "r.html"));
 
         Assert.Equal(0, exit);

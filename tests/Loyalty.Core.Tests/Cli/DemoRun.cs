@@ -14,10 +14,28 @@ internal static class DemoRun
 
     internal static Result Small => Shared.Value;
 
-    internal static Result Run(string name, int customers, int seed, bool sqlite)
+    /// <summary>A new folder under the temp directory, deleted when the test process exits (the stores are tens of MB).</summary>
+    internal static string NewFolder(string name)
     {
         string folder = Path.Combine(Path.GetTempPath(), "loyalty-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a file still open is left for the temp cleaner.
+            }
+        };
+        return folder;
+    }
+
+    internal static Result Run(string name, int customers, int seed, bool sqlite)
+    {
+        string folder = NewFolder(name);
         string report = Path.Combine(folder, "report.html");
         string store = Path.Combine(folder, "demo.db");
         var (exit, stdout, stderr) = CliHarness.Run(
