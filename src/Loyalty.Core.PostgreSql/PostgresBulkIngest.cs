@@ -7,7 +7,8 @@ namespace Loyalty.Core.Storage.PostgreSql;
 /// Idempotent bulk insert of one ingest batch: binary COPY into a temporary staging table, then one
 /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> into the store. COPY cannot skip duplicates itself; staging keeps
 /// its speed (no per-row statements, no WAL for the temporary table) and lets the unique key decide, in the
-/// caller's transaction, so the batch commits or vanishes as a whole.
+/// caller's transaction, so the batch commits or vanishes as a whole. Rows go in key order: concurrent ingests of
+/// overlapping data then wait for each other instead of deadlocking, and the key index is walked in order.
 /// </summary>
 internal static class PostgresBulkIngest
 {
@@ -25,6 +26,7 @@ internal static class PostgresBulkIngest
     private const string MergeTransactionsSql = """
         INSERT INTO loyalty_transactions (tx_key, customer_key, day, ts, amount_e4, order_id)
         SELECT tx_key, customer_key, day, ts, amount_e4, order_id FROM loyalty_staging_transactions
+        ORDER BY tx_key
         ON CONFLICT DO NOTHING
         """;
 
@@ -40,6 +42,7 @@ internal static class PostgresBulkIngest
     private const string MergeItemsSql = """
         INSERT INTO loyalty_transaction_items (tx_key, position, customer_key, item_id)
         SELECT tx_key, position, customer_key, item_id FROM loyalty_staging_items
+        ORDER BY tx_key, position
         ON CONFLICT DO NOTHING
         """;
 
