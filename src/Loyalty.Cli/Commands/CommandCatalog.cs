@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     internal static IEnumerable<Command> All()
     {
+        yield return IngestCommand.Create();
         yield return RfmCommand.Create();
         yield return SegmentCommand.Create();
         yield return ClvCommand.Create();

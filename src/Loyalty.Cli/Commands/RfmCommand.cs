@@ -13,20 +13,28 @@ internal static class RfmCommand
 {
     internal static Command Create()
     {
-        var input = new TransactionInputOptions(required: true);
+        var input = new TransactionInputOptions(required: false);
+        var store = new StoreOptions(required: false);
         var timeUnit = new Option<string>("--time-unit") { Description = "day, week or month.", Required = true };
         var output = new Option<string?>("--output") { Description = "Write the summary CSV here ('-' for stdout)." };
         var json = CommonOptions.Json();
 
         var command = new Command("rfm", "RFM summaries (frequency, recency, T, monetary value) from a transaction log.") { timeUnit, output, json };
         input.AddTo(command);
+        store.AddTo(command);
 
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var unit = ParseTimeUnit(parse.GetValue(timeUnit)!);
-            var transactions = input.Read(parse)!;
+            var transactions = input.Read(parse);
             var watch = Stopwatch.StartNew();
-            var result = transactions.Summarize(unit);
+            RfmResult result = (transactions, store.IsGiven(parse)) switch
+            {
+                (null, false) => throw new UserInputException("--transactions or --store: give one of them."),
+                (not null, true) => throw new UserInputException("--transactions and --store: give only one (ingest the file first with `loyalty ingest`)."),
+                (not null, false) => transactions.Summarize(unit),
+                (null, true) => await SummarizeStoreAsync(parse, store, input, unit, cancellationToken),
+            };
             double seconds = watch.Elapsed.TotalSeconds;
             var stdout = parse.InvocationConfiguration.Output;
             string? target = parse.GetValue(output);
@@ -53,6 +61,24 @@ internal static class RfmCommand
             return CliRunner.Success;
         });
         return command;
+    }
+
+    /// <summary>RFM computed inside the store (SQL GROUP BY); returns are left out.</summary>
+    private static async Task<RfmResult> SummarizeStoreAsync(ParseResult parse, StoreOptions store, TransactionInputOptions input, TimeUnit unit, CancellationToken cancellationToken)
+    {
+        var (calibrationEnd, observationEnd) = input.ReadWindow(parse);
+        var window = new SummaryWindow(
+            calibrationEnd ?? throw new UserInputException("--calibration-end: required with --store (the store does not guess the last purchase day)."),
+            observationEnd,
+            unit);
+        await using var opened = await store.OpenAsync(parse, null, cancellationToken);
+        var summaries = new List<CustomerSummary>();
+        await foreach (var summary in opened.SummarizeAsync(window, cancellationToken))
+        {
+            summaries.Add(summary);
+        }
+
+        return new RfmResult(summaries, window, new DataQualityReport());
     }
 
     private static TimeUnit ParseTimeUnit(string text)

@@ -65,5 +65,6 @@ internal static class CliRunner
     /// parameter), data-format errors (they name file, line and column) and missing files.</summary>
     private static bool IsUserError(Exception ex) =>
         ex is UserInputException or ArgumentException or FormatException or FileNotFoundException
-            or DirectoryNotFoundException or InvalidDataException;
+            or DirectoryNotFoundException or InvalidDataException
+            or Loyalty.Core.Storage.StoreSchemaVersionException or Loyalty.Core.Storage.StoreKeyMismatchException;
 }

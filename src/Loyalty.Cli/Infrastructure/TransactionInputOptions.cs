@@ -52,6 +52,11 @@ internal sealed class TransactionInputOptions
         }
     }
 
+    /// <summary>The calibration and observation ends, which also apply to summaries read from a store.</summary>
+    internal (DateTime? CalibrationEnd, DateTime? ObservationEnd) ReadWindow(ParseResult parse) =>
+        (CommonOptions.ParseDate(parse.GetValue(_calibrationEnd), "--calibration-end"),
+         CommonOptions.ParseDate(parse.GetValue(_observationEnd), "--observation-end"));
+
     /// <summary>The parsed input, or null when <c>--transactions</c> was not given.</summary>
     /// <exception cref="UserInputException">A value is invalid or the file does not exist; the message names the option.</exception>
     internal TransactionInput? Read(ParseResult parse)

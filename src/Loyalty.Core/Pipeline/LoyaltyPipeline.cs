@@ -35,12 +35,23 @@ public sealed class LoyaltyPipeline
         void Report(string stage) => progress?.Report(new PipelineProgress(stage, stages.IndexOf(stage) + 1, stages.Count));
 
         Report("collect and summarise");
-        RfmResult rfm = d.File is { } file
-            ? await Task.Run(() => RfmSummarizer.SummarizeFile(file.Path, file.Options, d.Rfm, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false)
-            : await RfmSummarizer.SummarizeAsync(d.Source!, d.Rfm, cancellationToken).ConfigureAwait(false);
+        RfmResult rfm;
+        IngestResult? ingest = null;
+        IReadOnlyDictionary<CustomerId, Customer> customers = d.Customers;
+        if (d.Store is { } store)
+        {
+            (rfm, ingest) = await StorePipeline.CollectAndSummarizeAsync(d, store, cancellationToken).ConfigureAwait(false);
+            customers = await StorePipeline.CustomersAsync(d, store, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            rfm = d.File is { } file
+                ? await Task.Run(() => RfmSummarizer.SummarizeFile(file.Path, file.Options, d.Rfm, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false)
+                : await RfmSummarizer.SummarizeAsync(d.Source!, d.Rfm, cancellationToken).ConfigureAwait(false);
+        }
 
         // Opted-out customers are summarised (bookkeeping) but never profiled: no scores, segments, values or offers.
-        var profiled = rfm.Summaries.Where(s => !(d.Customers.TryGetValue(s.CustomerId, out var c) && c.ProfilingOptOut)).ToArray();
+        var profiled = rfm.Summaries.Where(s => !(customers.TryGetValue(s.CustomerId, out var c) && c.ProfilingOptOut)).ToArray();
         var scores = profiled.Length > 0 ? RfmScoring.Score(profiled) : [];
 
         KMeansModel? segmentation = null;
@@ -76,7 +87,7 @@ public sealed class LoyaltyPipeline
                 segmentOf.GetValueOrDefault(s.CustomerId),
                 valueOf.TryGetValue(s.CustomerId, out var v) ? v : null,
                 null,
-                d.Customers.GetValueOrDefault(s.CustomerId))).ToArray();
+                customers.GetValueOrDefault(s.CustomerId))).ToArray();
             plan = d.Bandit is null
                 ? new RewardPlanner(d.Rewards.Catalogue, d.Rewards.Response, d.Rewards.Campaign).Plan(profilesForOffers, d.Rewards.Constraints)
                 : BanditOffers.Plan(profilesForOffers, d.Rewards, d.Bandit);
@@ -96,7 +107,7 @@ public sealed class LoyaltyPipeline
         }
 
         return new PipelineResult(rfm, scores, rfm.Summaries.Count - profiled.Length, segmentation, profiles, assignments,
-            purchaseModel, spendModel, values, plan, watch.Elapsed);
+            purchaseModel, spendModel, values, plan, watch.Elapsed) { Ingest = ingest };
     }
 
     /// <summary>Time since the last purchase, repeat purchases and mean repeat spend, per customer.</summary>

@@ -22,6 +22,7 @@ public sealed class LoyaltyPipelineBuilder
     private IFeedbackSink? _feedback;
     private BanditRewardLearner? _bandit;
     private TimeProvider _time = TimeProvider.System;
+    private ILoyaltyStore? _store;
     private bool _built;
 
     internal LoyaltyPipelineBuilder()
@@ -44,6 +45,20 @@ public sealed class LoyaltyPipelineBuilder
 
     /// <summary>Tells the pipeline about customers' privacy choices: opted-out customers are kept out of
     /// segmentation, valuation and offers; customers without consent get no offer.</summary>
+    /// <summary>Keeps the program in a durable store: the collected transactions (if a source is given) are
+    /// ingested into it idempotently, RFM summaries are computed by the store's database, customer records (consent,
+    /// opt-out) come from it, and issued offers are recorded in it unless another feedback sink is given.</summary>
+    /// <remarks>Without a source, the pipeline summarises what the store already holds. The store's summaries use
+    /// stored customer ids (pseudonyms when the store pseudonymises); the RFM options need an explicit
+    /// calibration end, and returns are left out of the summaries.</remarks>
+    public LoyaltyPipelineBuilder UseStore(ILoyaltyStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        return this;
+    }
+
+    /// <summary>Customer records: consent, opt-out and attributes, keyed by customer id.</summary>
     public LoyaltyPipelineBuilder WithCustomers(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -114,9 +129,26 @@ public sealed class LoyaltyPipelineBuilder
         }
 
         var errors = new List<string>();
-        if (_source is null == _file is null)
+        if (_source is not null && _file is not null)
         {
-            errors.Add("Collect: call exactly one of CollectFrom(source) or CollectFromFile(path).");
+            errors.Add("Collect: call only one of CollectFrom(source) or CollectFromFile(path).");
+        }
+        else if (_source is null && _file is null && _store is null)
+        {
+            errors.Add("Collect: call one of CollectFrom(source), CollectFromFile(path) or UseStore(store).");
+        }
+
+        if (_store is not null && _rfm is not null)
+        {
+            if (_rfm.CalibrationEnd is null)
+            {
+                errors.Add("UseStore: the RFM options need an explicit CalibrationEnd; the store does not guess the last purchase day.");
+            }
+
+            if (_rfm.Cleaning is { Returns: ReturnPolicy.Net or ReturnPolicy.Keep })
+            {
+                errors.Add("UseStore: summaries computed in the store leave returns out; use ReturnPolicy.Drop or Reject.");
+            }
         }
 
         if (_file is { } file && string.IsNullOrWhiteSpace(file.Path))
@@ -183,8 +215,9 @@ public sealed class LoyaltyPipelineBuilder
         }
 
         _built = true;
+        var feedback = _feedback ?? (_store is not null && _rewards is not null && _bandit is null ? _store : null);
         return new LoyaltyPipeline(new PipelineDefinition(
-            _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, _feedback, _bandit, _time));
+            _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, feedback, _bandit, _time, _store));
     }
 
     private static void Check(List<string> errors, string step, Action validate)
@@ -211,4 +244,5 @@ internal sealed record PipelineDefinition(
     RewardStepOptions? Rewards,
     IFeedbackSink? Feedback,
     BanditRewardLearner? Bandit,
-    TimeProvider Time);
+    TimeProvider Time,
+    ILoyaltyStore? Store);

@@ -28,4 +28,8 @@ public sealed record PipelineResult(
     GammaGammaModel? SpendModel,
     IReadOnlyList<ClvEstimate> Clv,
     RewardPlan? Plan,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>What the run ingested into its store (null without <c>UseStore</c> or without a source).</summary>
+    public IngestResult? Ingest { get; init; }
+}

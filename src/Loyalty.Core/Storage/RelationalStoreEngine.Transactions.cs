@@ -6,22 +6,43 @@ namespace Loyalty.Core.Storage;
 internal sealed partial class RelationalStoreEngine
 {
     /// <summary>Ingests in batches of <see cref="LoyaltyStoreOptions.BatchSize"/>, each in one database transaction:
-    /// a crash loses at most the batch in flight, and re-running skips every committed key.</summary>
+    /// a crash loses at most the batch in flight, and re-running skips every committed key. The next batch is read
+    /// and keyed while the previous one commits (batches still commit one at a time, in order).</summary>
     internal async Task<IngestResult> AppendAsync(IAsyncEnumerable<Transaction> transactions, IProgress<IngestResult>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transactions);
         var keyer = new TransactionKeyer(_pseudonymizer);
         var batch = new List<StoredTransaction>(Math.Min(_options.BatchSize, 1 << 16));
-        long read = 0, inserted = 0;
-        await foreach (var transaction in transactions.WithCancellation(cancellationToken).ConfigureAwait(false))
+        long read = 0, inserted = 0, committed = 0;
+        Task<long>? inFlight = null;
+        try
         {
-            read++;
-            batch.Add(keyer.Prepare(transaction, read));
-            if (batch.Count == _options.BatchSize)
+            await foreach (var transaction in transactions.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                inserted += await CommitBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch.Clear();
-                progress?.Report(new IngestResult(read, inserted, read - inserted, 0));
+                read++;
+                batch.Add(keyer.Prepare(transaction, read));
+                if (batch.Count == _options.BatchSize)
+                {
+                    if (inFlight is not null)
+                    {
+                        inserted += await inFlight.ConfigureAwait(false);
+                        progress?.Report(new IngestResult(committed, inserted, committed - inserted, 0));
+                    }
+
+                    var full = batch;
+                    committed += full.Count;
+                    batch = new List<StoredTransaction>(full.Count);
+                    inFlight = Task.Run(() => CommitBatchAsync(full, cancellationToken), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            // Never leave a batch committing in the background when the source fails or is cancelled.
+            if (inFlight is not null)
+            {
+                inserted += await inFlight.ConfigureAwait(false);
+                inFlight = null;
             }
         }
 

@@ -16,6 +16,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
     protected override async Task<RelationalLoyaltyStore> OpenAsync(string database, LoyaltyStoreOptions options) =>
         await SqliteLoyaltyStore.OpenAsync(database, options);
 
+    protected override string CliStoreLocation(string database) => "sqlite:" + database;
+
     protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListTablesAsync(string database)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");

@@ -154,14 +154,14 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task AppendAsync_RepeatedOrderId_CountsDuplicate()
+    public async Task AppendAsync_RepeatedOrderIdOnTheSameDay_CountsDuplicate()
     {
         var (_, store) = await NewStoreAsync(Clear);
         await using var _ = store;
         var log = new[]
         {
             new Transaction(new CustomerId("a"), new DateTime(2024, 3, 1), 10m, "o-1", ["sku-1", "sku-2"]),
-            new Transaction(new CustomerId("a"), new DateTime(2024, 3, 2), 11m, "o-1"),
+            new Transaction(new CustomerId("a"), new DateTime(2024, 3, 1, 18, 0, 0), 11m, "o-1"), // re-sent, corrected: same order and day
             new Transaction(new CustomerId("b"), new DateTime(2024, 3, 2), 12m, "o-2"),
         };
 

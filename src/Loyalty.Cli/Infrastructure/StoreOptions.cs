@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Loyalty.Core.Storage;
+using Loyalty.Core.Storage.Sqlite;
+
+namespace Loyalty.Cli.Infrastructure;
+
+/// <summary>
+/// <c>--store sqlite:PATH|postgres:CONNECTION</c> and the pseudonymisation key, shared by every command that reads
+/// or writes a store. The key comes from an environment variable (never from the command line, where it would
+/// land in shell history); without it customer ids are stored in clear, and a store created with a key refuses to
+/// open without it.
+/// </summary>
+internal sealed class StoreOptions
+{
+    internal const string DefaultKeyVariable = "LOYALTY_STORE_KEY";
+
+    private readonly Option<string?> _store;
+    private readonly Option<string> _keyEnv = new("--key-env")
+    {
+        Description = $"Environment variable holding the pseudonymisation key (base64 or hex, 32–64 bytes). Default {DefaultKeyVariable}.",
+        DefaultValueFactory = _ => DefaultKeyVariable,
+    };
+
+    internal StoreOptions(bool required) =>
+        _store = new Option<string?>("--store") { Description = "sqlite:PATH or postgres:CONNECTION-STRING.", Required = required };
+
+    internal void AddTo(Command command)
+    {
+        command.Options.Add(_store);
+        command.Options.Add(_keyEnv);
+    }
+
+    /// <summary>True when <c>--store</c> was given.</summary>
+    internal bool IsGiven(ParseResult parse) => parse.GetValue(_store) is not null;
+
+    /// <summary>Opens the store named by <c>--store</c>.</summary>
+    /// <exception cref="UserInputException">The location or key is invalid; the message names the option.</exception>
+    internal async Task<RelationalLoyaltyStore> OpenAsync(ParseResult parse, int? batchSize, CancellationToken cancellationToken)
+    {
+        string location = parse.GetValue(_store) ?? throw new UserInputException("--store: required.");
+        var options = new LoyaltyStoreOptions { Pseudonymizer = Pseudonymizer(parse), BatchSize = batchSize ?? 50_000 };
+        int colon = location.IndexOf(':', StringComparison.Ordinal);
+        string kind = colon > 0 ? location[..colon] : string.Empty;
+        string target = colon > 0 ? location[(colon + 1)..] : string.Empty;
+        if (target.Length == 0)
+        {
+            throw new UserInputException($"--store: '{location}' is not sqlite:PATH or postgres:CONNECTION-STRING.");
+        }
+
+        return kind switch
+        {
+            "sqlite" => await SqliteLoyaltyStore.OpenAsync(target, options, cancellationToken).ConfigureAwait(false),
+            "postgres" => await OpenPostgresAsync(target, options, cancellationToken).ConfigureAwait(false),
+            _ => throw new UserInputException($"--store: unknown store '{kind}'; use sqlite:PATH or postgres:CONNECTION-STRING."),
+        };
+    }
+
+    /// <summary>Whether the opened store pseudonymises (for reports).</summary>
+    internal bool IsKeyed(ParseResult parse) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(parse.GetValue(_keyEnv)!));
+
+    private CustomerPseudonymizer Pseudonymizer(ParseResult parse)
+    {
+        string variable = parse.GetValue(_keyEnv)!;
+        string? text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(text))
+        {
+            return CustomerPseudonymizer.None;
+        }
+
+        try
+        {
+            return CustomerPseudonymizer.FromKeyText(text);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserInputException($"--key-env: the key in ${variable} is unusable: {ex.Message.Replace(" (Parameter 'key')", "", StringComparison.Ordinal).Replace(" (Parameter 'keyText')", "", StringComparison.Ordinal)}");
+        }
+    }
+
+    private static Task<RelationalLoyaltyStore> OpenPostgresAsync(string connectionString, LoyaltyStoreOptions options, CancellationToken cancellationToken) =>
+        throw new UserInputException("--store: postgres is not available in this build.");
+}
