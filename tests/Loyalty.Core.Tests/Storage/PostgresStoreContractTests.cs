@@ -12,6 +12,8 @@ public sealed class PostgresStoreContractTests(PostgresDatabaseFixture database)
     protected override async Task<RelationalLoyaltyStore> OpenAsync(string database, LoyaltyStoreOptions options) =>
         await PostgresLoyaltyStore.OpenAsync(database, options);
 
+    protected override string CliStoreLocation(string database) => "postgres:" + database;
+
     protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListTablesAsync(string database)
     {
         string schema = new NpgsqlConnectionStringBuilder(database).SearchPath!;
