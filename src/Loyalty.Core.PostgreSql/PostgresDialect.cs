@@ -8,6 +8,8 @@ namespace Loyalty.Core.Storage.PostgreSql;
 /// conflicts are settled by unique keys (ON CONFLICT) and transaction-level advisory locks, ingest by binary COPY.</summary>
 internal sealed class PostgresDialect(NpgsqlDataSource dataSource, TimeSpan lockTimeout) : IStoreDialect
 {
+    private readonly PostgresBulkIngest _ingest = new();
+
     private readonly string _setLockTimeoutSql =
         $"SET LOCAL lock_timeout = {Math.Max(1, (long)Math.Ceiling(lockTimeout.TotalMilliseconds))}";
 
@@ -52,7 +54,7 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, TimeSpan lock
     }
 
     public Task<long> InsertTransactionsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredTransaction> batch, CancellationToken cancellationToken) =>
-        PostgresBulkIngest.InsertAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batch, cancellationToken);
+        _ingest.InsertAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batch, cancellationToken);
 
     public bool IsTransient(Exception exception) => exception switch
     {
