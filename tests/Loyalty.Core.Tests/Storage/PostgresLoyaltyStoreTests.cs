@@ -176,6 +176,41 @@ public sealed class PostgresLoyaltyStoreTests(PostgresDatabaseFixture database) 
         await DisposeAllAsync(stores);
     }
 
+    [Fact]
+    public async Task AppendAsync_BatchOverlappingStoredRows_FallsBackAndInsertsOnlyTheNewOnes()
+    {
+        string schema = await database.NewSchemaAsync();
+        var log = Enumerable.Range(0, 1_000)
+            .Select(i => new Transaction(new CustomerId($"c{i % 37}"), new DateTime(2024, 1, 1).AddHours(i * 5), 1m + i % 9))
+            .ToList();
+        await using (var first = await PostgresLoyaltyStore.OpenAsync(schema, Clear))
+        {
+            await first.AppendAsync(Stream(log.Where((_, i) => i % 3 == 0)));
+        }
+
+        // A new store has no hint that duplicates are coming: its direct COPY meets a stored key and rolls back.
+        await using var second = await PostgresLoyaltyStore.OpenAsync(schema, Clear with { BatchSize = 10_000 });
+        var result = await second.AppendAsync(Stream(log));
+
+        Assert.Equal(new IngestResult(1_000, 666, 334, 0), result);
+        Assert.Equal(1_000L, await PostgresDatabaseFixture.ScalarAsync(schema, "SELECT COUNT(*) FROM loyalty_transactions"));
+    }
+
+    [Fact]
+    public async Task AppendAsync_OrderSentTwiceInOneBatch_KeepsTheFirst()
+    {
+        string schema = await database.NewSchemaAsync();
+        await using var store = await PostgresLoyaltyStore.OpenAsync(schema, Clear);
+        var day = new DateTime(2024, 3, 1);
+        var log = Enumerable.Range(0, 50).Select(i => new Transaction(new CustomerId("a"), day.AddMinutes(i), 10m + i, "o-1")).ToList();
+
+        var result = await store.AppendAsync(Stream(log));
+
+        Assert.Equal(new IngestResult(50, 1, 49, 0), result);
+        var stored = Assert.Single(await ReadAllAsync(store.ReadAsync()));
+        Assert.Equal((day, 10m), (stored.Timestamp, stored.Amount));
+    }
+
     private static async Task<PostgresLoyaltyStore[]> OpenManyAsync(string connectionString, int count, LoyaltyStoreOptions? options = null)
     {
         var stores = new PostgresLoyaltyStore[count];
