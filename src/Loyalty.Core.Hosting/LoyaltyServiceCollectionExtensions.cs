@@ -1,6 +1,7 @@
 using Loyalty.Core.Feedback;
 using Loyalty.Core.Hosting;
 using Loyalty.Core.Rewards;
+using Loyalty.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -57,5 +58,32 @@ public static class LoyaltyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<LoyaltyOptions>().Bind(section);
         return services.AddLoyalty(configure);
+    }
+
+    /// <summary>
+    /// Registers an opened store (SQLite or PostgreSQL) as the program's durable state: <see cref="Loyalty.Core.ILoyaltyStore"/>
+    /// and each contract it implements, the points ledger (<see cref="IPointsLedgerStore"/>), and the feedback sink
+    /// that offers and feedback are recorded to (replacing the in-memory <see cref="FeedbackLog"/>). The container
+    /// disposes the store at shutdown.
+    /// </summary>
+    /// <remarks>Open the store before building the host (<c>await SqliteLoyaltyStore.OpenAsync(...)</c>), so a bad
+    /// connection string, a wrong key or a newer schema fails at start-up rather than on the first request.</remarks>
+    /// <param name="services">The service collection.</param>
+    /// <param name="store">The opened store.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddLoyaltyStore(this IServiceCollection services, RelationalLoyaltyStore store)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(store);
+        services.AddSingleton(store);
+        services.AddSingleton<Loyalty.Core.ILoyaltyStore>(store);
+        services.AddSingleton<Loyalty.Core.ITransactionStore>(store);
+        services.AddSingleton<Loyalty.Core.ICustomerStore>(store);
+        services.AddSingleton<Loyalty.Core.IFeedbackStore>(store);
+        services.AddSingleton<Loyalty.Core.ISegmentAssignmentStore>(store);
+        services.AddSingleton<IPointsLedgerStore>(store);
+        services.RemoveAll<Loyalty.Core.IFeedbackSink>();
+        services.AddSingleton<Loyalty.Core.IFeedbackSink>(store);
+        return services;
     }
 }

@@ -5,7 +5,7 @@ namespace Loyalty.Core.Storage.Sqlite;
 
 /// <summary>SQLite specifics: WAL journal, immediate write transactions (one writer at a time, others wait on the
 /// busy timeout), multi-row prepared inserts for ingest.</summary>
-internal sealed class SqliteDialect(string connectionString, TimeSpan lockTimeout) : IStoreDialect
+internal sealed class SqliteDialect(string connectionString, TimeSpan lockTimeout) : IStoreDialect, IStoreSummarizer
 {
     /// <summary>Rows per INSERT statement: amortises the per-statement cost while staying far below SQLite's
     /// 32,766 bound parameters.</summary>
@@ -21,7 +21,10 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan lockTimeou
 
     public string? LockCustomerSql => null;
 
-    public string SummarySql => SqliteSchema.SummarySql;
+    public string? SummarySql => null;
+
+    public IAsyncEnumerable<CustomerSummary> SummarizeAsync(SummaryWindow window, CancellationToken cancellationToken) =>
+        new SqliteSummaryScan(this).SummarizeAsync(window, cancellationToken);
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

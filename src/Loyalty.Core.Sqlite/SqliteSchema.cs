@@ -56,25 +56,4 @@ internal static class SqliteSchema
             CREATE INDEX loyalty_segment_assignments_customer ON loyalty_segment_assignments (customer_key);
             """),
     ];
-
-    /// <summary>RFM pushdown: purchase days per customer (one scan and one sort), numbered by a window to pick the
-    /// first day's amount, then one row per customer.</summary>
-    internal const string SummarySql = """
-        SELECT customer_key,
-               MIN(day),
-               SUM(CASE WHEN n = 1 THEN amount ELSE 0 END),
-               MAX(CASE WHEN day <= @cal_day THEN day END),
-               SUM(CASE WHEN day <= @cal_day THEN 1 ELSE 0 END),
-               SUM(CASE WHEN day <= @cal_day THEN amount ELSE 0 END),
-               SUM(CASE WHEN day > @cal_day THEN 1 ELSE 0 END),
-               SUM(CASE WHEN day > @cal_day THEN amount ELSE 0 END)
-        FROM (SELECT customer_key, day, SUM(amount_e4) AS amount,
-                     ROW_NUMBER() OVER (PARTITION BY customer_key ORDER BY day) AS n
-              FROM loyalty_transactions
-              WHERE amount_e4 >= 0 AND day <= @last_day
-              GROUP BY customer_key, day)
-        GROUP BY customer_key
-        HAVING SUM(CASE WHEN day <= @cal_day THEN 1 ELSE 0 END) > 0
-        ORDER BY customer_key
-        """;
 }

@@ -32,9 +32,9 @@ internal interface IStoreDialect
     /// The RFM aggregation: one row per customer with a purchase day on or before <c>@cal_day</c>, ordered by
     /// customer_key, with columns customer_key, first_day, first_amount_e4, last_cal_day, cal_days, cal_amount_e4,
     /// holdout_days, holdout_amount_e4; purchase days are calendar days with amount_e4 ≥ 0 summed, up to
-    /// <c>@last_day</c>.
+    /// <c>@last_day</c>. Null when the dialect is an <see cref="IStoreSummarizer"/>.
     /// </summary>
-    string SummarySql { get; }
+    string? SummarySql { get; }
 
     /// <summary>Opens a connection ready for commands.</summary>
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -48,4 +48,12 @@ internal interface IStoreDialect
 
     /// <summary>True for errors worth retrying: lock timeouts, deadlocks, serialisation failures.</summary>
     bool IsTransient(Exception exception);
+}
+
+/// <summary>A dialect that computes summaries its own way instead of through <see cref="IStoreDialect.SummarySql"/>
+/// (SQLite: its GROUP BY always sorts, which cannot meet the 10 M-row target; see the implementation).</summary>
+internal interface IStoreSummarizer
+{
+    /// <summary>Summaries of every customer with a purchase day in calibration, ordered by customer_key.</summary>
+    IAsyncEnumerable<CustomerSummary> SummarizeAsync(SummaryWindow window, CancellationToken cancellationToken);
 }

@@ -113,9 +113,19 @@ internal sealed partial class RelationalStoreEngine
     {
         ArgumentNullException.ThrowIfNull(window);
         window.Validate();
+        if (_dialect is IStoreSummarizer summarizer)
+        {
+            await foreach (var summary in summarizer.SummarizeAsync(window, cancellationToken).ConfigureAwait(false))
+            {
+                yield return summary;
+            }
+
+            yield break;
+        }
+
         int calibrationDay = DateOnly.FromDateTime(window.CalibrationEnd).DayNumber;
         int lastDay = window.ObservationEnd is { } end ? DateOnly.FromDateTime(end).DayNumber : calibrationDay;
-        await foreach (var row in QueryAsync(_dialect.SummarySql, cancellationToken, ("cal_day", (long)calibrationDay), ("last_day", (long)lastDay)).ConfigureAwait(false))
+        await foreach (var row in QueryAsync(_dialect.SummarySql!, cancellationToken, ("cal_day", (long)calibrationDay), ("last_day", (long)lastDay)).ConfigureAwait(false))
         {
             var partial = new CustomerRfmPartial(
                 new CustomerId(row.GetString(0)),
