@@ -7,7 +7,7 @@ namespace Loyalty.Core.Benchmarks.Storage;
 
 /// <summary>
 /// Store throughput in wall-clock time, for sizes BenchmarkDotNet's repetitions make impractical (10 M rows):
-/// <c>store-throughput --store sqlite:PATH [--rows N] [--customers N] [--batch N] [--order time|random] [--keyed]</c>.
+/// <c>store-throughput --store sqlite:PATH|postgres:CONNECTION [--rows N] [--customers N] [--batch N] [--order time|random] [--keyed]</c>.
 /// Generates a seeded log in memory (no CSV parsing, so the store alone is timed), ingests it into a fresh store,
 /// ingests it again (every row a duplicate), and computes the RFM summaries in the database.
 /// </summary>
@@ -107,7 +107,12 @@ internal static class StoreThroughput
             return await SqliteLoyaltyStore.OpenAsync(path, options);
         }
 
-        throw new ArgumentException($"Unknown store '{store}'; use sqlite:PATH.", nameof(store));
+        if (store.StartsWith("postgres:", StringComparison.Ordinal))
+        {
+            return await PostgresFreshStore.OpenAsync(store["postgres:".Length..], options);
+        }
+
+        throw new ArgumentException($"Unknown store '{store}'; use sqlite:PATH or postgres:CONNECTION.", nameof(store));
     }
 
     /// <summary>Two years of purchases; customers skewed (a few buy a lot); time-ordered like an export of an

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Loyalty.Core.Storage;
+using Loyalty.Core.Storage.PostgreSql;
 using Loyalty.Core.Storage.Sqlite;
 
 namespace Loyalty.Cli.Infrastructure;
@@ -77,6 +78,15 @@ internal sealed class StoreOptions
         }
     }
 
-    private static Task<RelationalLoyaltyStore> OpenPostgresAsync(string connectionString, LoyaltyStoreOptions options, CancellationToken cancellationToken) =>
-        throw new UserInputException("--store: postgres is not available in this build.");
+    private static async Task<RelationalLoyaltyStore> OpenPostgresAsync(string connectionString, LoyaltyStoreOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PostgresLoyaltyStore.OpenAsync(connectionString, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "connectionString")
+        {
+            throw new UserInputException($"--store: {ex.Message.Replace(" (Parameter 'connectionString')", "", StringComparison.Ordinal)}");
+        }
+    }
 }

@@ -16,7 +16,9 @@ internal sealed partial class RelationalStoreEngine
         ArgumentNullException.ThrowIfNull(customers);
         var rows = customers.Select((c, i) => c is null
             ? throw new ArgumentException($"Customer {i} is null.", nameof(customers))
-            : (Key: StoredKey(c.Id), Customer: c)).ToList();
+            : (Key: StoredKey(c.Id), Customer: c))
+            .OrderBy(r => r.Key, StringComparer.Ordinal) // one lock order for all writers (stable: the last of a repeated id wins)
+            .ToList();
         return WithRetryAsync(async ct =>
         {
             await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);

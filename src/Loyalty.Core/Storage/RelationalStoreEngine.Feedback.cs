@@ -11,7 +11,10 @@ internal sealed partial class RelationalStoreEngine
     internal Task<IngestResult> RecordManyAsync(IEnumerable<FeedbackEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var rows = events.Select((e, i) => Validate(e, i, nameof(events))).ToList();
+        // One order for every writer (by event id): concurrent batches with common events then wait for each
+        // other instead of deadlocking, which PostgreSQL only detects after deadlock_timeout (1 s by default).
+        // Stable, so of a repeated id in one call the first is stored, as before.
+        var rows = events.Select((e, i) => Validate(e, i, nameof(events))).OrderBy(e => e.EventId, StringComparer.Ordinal).ToList();
         return WithRetryAsync(async ct =>
         {
             await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
