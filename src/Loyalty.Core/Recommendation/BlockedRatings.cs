@@ -35,9 +35,8 @@ internal sealed class BlockedRatings
     internal static BlockedRatings Build(RatingEntry[] entries, int users, int items, int grid, Random random)
     {
         grid = Math.Max(1, Math.Min(grid, Math.Min(users, items)));
-        bool ident = Environment.GetEnvironmentVariable("IDENT") == "1";
-        int[] userLabel = ident ? Enumerable.Range(0, users).ToArray() : Permutation(users, random);
-        int[] itemLabel = ident ? Enumerable.Range(0, items).ToArray() : Permutation(items, random);
+        int[] userLabel = Permutation(users, random);
+        int[] itemLabel = Permutation(items, random);
         var counts = new int[grid * grid];
         foreach (var e in entries)
         {
@@ -71,6 +70,31 @@ internal sealed class BlockedRatings
         }
 
         return new BlockedRatings(grid, blocks);
+    }
+
+    /// <summary>One block holding Surprise's visiting order (<see cref="SgdSchedule.Sequential"/>): users by dense
+    /// index, which is their order of first appearance, and each user's ratings in input order (a stable counting
+    /// sort of <paramref name="entries"/>, which are in input order).</summary>
+    internal static BlockedRatings Sequential(RatingEntry[] entries, int users)
+    {
+        var start = new int[users + 1];
+        foreach (var e in entries)
+        {
+            start[e.User + 1]++;
+        }
+
+        for (int u = 0; u < users; u++)
+        {
+            start[u + 1] += start[u];
+        }
+
+        var ordered = new RatingEntry[entries.Length];
+        foreach (var e in entries)
+        {
+            ordered[start[e.User]++] = e;
+        }
+
+        return new BlockedRatings(1, [ordered]);
     }
 
     /// <summary>Ratings of one user follow each other in a sorted block, so each update waits for the previous one
