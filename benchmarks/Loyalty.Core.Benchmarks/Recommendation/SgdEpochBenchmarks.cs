@@ -82,8 +82,9 @@ public abstract class SgdEpochBase
         var items = new FactorMatrix(data.Items.Count, 100);
         users.FillNormal(random, 0f, 0.1f);
         items.FillNormal(random, 0f, 0.1f);
-        _model = AugmentedFactors.From(new BiasedFactors(data.Mean, new float[data.Users.Count], new float[data.Items.Count], users, items));
         _blocks = Blocks(data, random);
+        var model = new BiasedFactors(data.Mean, new float[data.Users.Count], new float[data.Items.Count], users, items);
+        _model = AugmentedFactors.From(model, _blocks.UserLabel, _blocks.ItemLabel);
         _lanes = [new SgdLanes(100, _model.Stride, LearningRate, Regularization, Regularization, useBiases: true)];
         _diagonals = BlockedRatings.Permutation(_blocks.Grid, random);
     }

@@ -12,11 +12,16 @@ internal sealed class AugmentedFactors
     /// <summary>The two cells after the factors: a bias and a constant 1.</summary>
     internal const int ReservedCells = 2;
 
-    private AugmentedFactors(FactorMatrix users, FactorMatrix items, float mean)
+    private readonly int[]? _userLabel;
+    private readonly int[]? _itemLabel;
+
+    private AugmentedFactors(FactorMatrix users, FactorMatrix items, float mean, int[]? userLabel, int[]? itemLabel)
     {
         Users = users;
         Items = items;
         Mean = mean;
+        _userLabel = userLabel;
+        _itemLabel = itemLabel;
     }
 
     internal FactorMatrix Users { get; }
@@ -31,15 +36,17 @@ internal sealed class AugmentedFactors
 
     internal int Stride => Users.Stride;
 
-    /// <summary>Copies <paramref name="model"/> into the augmented layout.</summary>
-    internal static AugmentedFactors From(BiasedFactors model)
+    /// <summary>Copies <paramref name="model"/> into the augmented layout, user u into row
+    /// <paramref name="userLabel"/>[u] and item i into row <paramref name="itemLabel"/>[i] (null: same index), the
+    /// row order of <see cref="BlockedRatings"/>.</summary>
+    internal static AugmentedFactors From(BiasedFactors model, int[]? userLabel = null, int[]? itemLabel = null)
     {
         int k = model.Users.Columns;
         var users = new FactorMatrix(model.Users.Rows, k, ReservedCells);
         var items = new FactorMatrix(model.Items.Rows, k, ReservedCells);
         for (int u = 0; u < users.Rows; u++)
         {
-            var row = users.Row(u);
+            var row = users.Row(Label(userLabel, u));
             model.Users.Logical(u).CopyTo(row);
             row[k] = model.UserBias[u];
             row[k + 1] = 1f;
@@ -47,13 +54,13 @@ internal sealed class AugmentedFactors
 
         for (int i = 0; i < items.Rows; i++)
         {
-            var row = items.Row(i);
+            var row = items.Row(Label(itemLabel, i));
             model.Items.Logical(i).CopyTo(row);
             row[k] = 1f;
             row[k + 1] = model.ItemBias[i];
         }
 
-        return new AugmentedFactors(users, items, model.Mean);
+        return new AugmentedFactors(users, items, model.Mean, userLabel, itemLabel);
     }
 
     /// <summary>Writes factors and biases back into <paramref name="model"/> (same shape as when copied).</summary>
@@ -62,20 +69,22 @@ internal sealed class AugmentedFactors
         int k = Factors;
         for (int u = 0; u < Users.Rows; u++)
         {
-            var row = Users.Row(u);
+            var row = Users.Row(Label(_userLabel, u));
             row[..k].CopyTo(model.Users.Logical(u));
             model.UserBias[u] = row[k];
         }
 
         for (int i = 0; i < Items.Rows; i++)
         {
-            var row = Items.Row(i);
+            var row = Items.Row(Label(_itemLabel, i));
             row[..k].CopyTo(model.Items.Logical(i));
             model.ItemBias[i] = row[k + 1];
         }
     }
 
-    /// <summary>μ + b_u + b_i + p_u·q_i, unclipped.</summary>
+    /// <summary>μ + b_u + b_i + p_u·q_i, unclipped, for the model's (not relabelled) indexes.</summary>
     internal float PredictRaw(int user, int item) =>
-        Mean + Numerics.DotKernels.Dot(Users.Row(user), Items.Row(item));
+        Mean + Numerics.DotKernels.Dot(Users.Row(Label(_userLabel, user)), Items.Row(Label(_itemLabel, item)));
+
+    private static int Label(int[]? labels, int index) => labels is null ? index : labels[index];
 }

@@ -40,7 +40,7 @@ internal static class BiasedSgd
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var augmented = AugmentedFactors.From(model);
+        var augmented = AugmentedFactors.From(model, blocks.UserLabel, blocks.ItemLabel);
         int grid = blocks.Grid;
         int epochs = settings.Epochs;
         float[] rates = settings.RatePerEpoch();
