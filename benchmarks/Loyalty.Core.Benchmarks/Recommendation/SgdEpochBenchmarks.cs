@@ -101,12 +101,15 @@ public abstract class SgdEpochBase
     /// <summary>One epoch with the scalar transcription of Surprise's loop, same order, one thread.</summary>
     protected void RunScalar()
     {
-        for (int b = 0; b < _blocks.Grid; b++)
+        foreach (int d in _diagonals)
         {
-            foreach (var e in _blocks.OnDiagonal(_diagonals[0], b))
+            for (int b = 0; b < _blocks.Grid; b++)
             {
-                BiasedSgdKernel.StepScalar(
-                    _model.Users.Row(e.User), _model.Items.Row(e.Item), 100, e.Value, _model.Mean, LearningRate, Regularization, Regularization, true);
+                foreach (var e in _blocks.OnDiagonal(d, b))
+                {
+                    BiasedSgdKernel.StepScalar(
+                        _model.Users.Row(e.User), _model.Items.Row(e.Item), 100, e.Value, _model.Mean, LearningRate, Regularization, Regularization, true);
+                }
             }
         }
     }
