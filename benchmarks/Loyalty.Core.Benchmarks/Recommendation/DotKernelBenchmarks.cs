@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Loyalty.Core.Numerics;
+using Loyalty.Core.Recommendation;
 
 namespace Loyalty.Core.Benchmarks.Recommendation;
 
@@ -9,6 +10,7 @@ public class DotKernelBenchmarks
 {
     private readonly float[] _p = new float[112];
     private readonly float[] _q = new float[112];
+    private readonly SgdLanes _lanes = new(100, 112, 0.005f, 0.02f, 0.02f, useBiases: true);
 
     [GlobalSetup]
     public void Setup()
@@ -19,6 +21,10 @@ public class DotKernelBenchmarks
             _p[i] = (float)random.NextDouble() * 0.1f;
             _q[i] = (float)random.NextDouble() * 0.1f;
         }
+
+        // The augmented layout's bias cells (see AugmentedFactors): [p, b_u, 1], [q, 1, b_i].
+        _p[101] = 1f;
+        _q[100] = 1f;
     }
 
     [Benchmark(Baseline = true)]
@@ -26,6 +32,12 @@ public class DotKernelBenchmarks
 
     [Benchmark]
     public float FusedUpdateSimd() => DotKernels.FusedSgd(_p, _q, 4f, 3.5f, 0.005f, 0.9999f);
+
+    [Benchmark]
+    public float AugmentedStepScalar() => BiasedSgdKernel.StepScalar(_p, _q, 100, 4f, 3.5f, 0.005f, 0.02f, 0.02f, true);
+
+    [Benchmark]
+    public float AugmentedStepSimd() => BiasedSgdKernel.Step(_p, _q, 4f, 3.5f, _lanes);
 
     [Benchmark]
     public float DotScalar() => DotKernels.DotScalar(_p, _q);

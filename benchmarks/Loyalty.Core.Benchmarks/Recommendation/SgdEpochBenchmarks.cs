@@ -1,51 +1,77 @@
 using BenchmarkDotNet.Attributes;
-using Loyalty.Core.Numerics;
 using Loyalty.Core.Recommendation;
 
 namespace Loyalty.Core.Benchmarks.Recommendation;
 
 /// <summary>One SGD epoch of biased MF at 100 factors over 1 M generated ratings (20 000 users × 4 000 items: user
-/// factors spill to L3). OperationsPerInvoke is the rating count, so the reported time is per rating update.
-/// The vectorised kernel only; <see cref="SgdEpochSmallBenchmarks"/> compares it with the scalar loop. Run:
-/// <c>dotnet run -c Release --project benchmarks/Loyalty.Core.Benchmarks -- --filter *SgdEpoch*</c>.</summary>
+/// factors spill to L3), blocked schedule on 1 and 2 threads. OperationsPerInvoke is the rating count, so the
+/// reported time is per rating update. Run:
+/// <c>dotnet run -c Release --project benchmarks/Loyalty.Core.Benchmarks -- --filter *SgdEpochBenchmarks*</c>.</summary>
 public class SgdEpochBenchmarks : SgdEpochBase
 {
-    /// <summary>Per rating update.</summary>
-    [Benchmark(OperationsPerInvoke = 1_000_000)]
-    public void Epoch() => Run();
-
-    /// <inheritdoc />
-    protected override Interaction[] Generate() => SyntheticRatings.Generate(20_000, 4_000, 1_000_000, seed: 1);
-}
-
-/// <summary>As <see cref="SgdEpochBenchmarks"/> with MovieLens-100K's shape (943 × 1 682, 100 000 ratings; factors
-/// fit in L2), also running "scalar", the textbook loop on the same blocks: the "plain compiled loop" yardstick. Run: <c>dotnet run -c Release --project benchmarks/Loyalty.Core.Benchmarks -- --filter *SgdEpochSmall*</c>.</summary>
-public class SgdEpochSmallBenchmarks : SgdEpochBase
-{
-    /// <summary>The vectorised fused kernel or the scalar reference, side by side.</summary>
-    [Params("simd", "scalar")]
-    public override string Kernel { get; set; } = "simd";
-
-    /// <summary>Per rating update.</summary>
-    [Benchmark(OperationsPerInvoke = 100_000)]
-    public void Epoch() => Run();
-
-    /// <inheritdoc />
-    protected override Interaction[] Generate() => SyntheticRatings.Generate(943, 1682, 100_000, seed: 1);
-}
-
-/// <summary>Shared setup and epoch of the SGD benchmarks.</summary>
-public abstract class SgdEpochBase
-{
-    private BiasedFactors _model = null!;
-    private BlockedRatings _blocks = null!;
-
     /// <summary>Training threads.</summary>
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    /// <summary>The vectorised fused kernel ("simd") or the scalar reference ("scalar").</summary>
-    public virtual string Kernel { get; set; } = "simd";
+    /// <summary>Per rating update.</summary>
+    [Benchmark(OperationsPerInvoke = 1_000_000)]
+    public void Epoch() => Run(Threads);
+
+    /// <inheritdoc />
+    protected override Interaction[] Generate() => SyntheticRatings.Generate(20_000, 4_000, 1_000_000, seed: 1);
+
+    /// <inheritdoc />
+    private protected override BlockedRatings Blocks(RatingData data, Random random) =>
+        BlockedRatings.Build(data.Entries, data.Users.Count, data.Items.Count, BlockedRatings.GridFor(Threads), random);
+}
+
+/// <summary>One epoch with MovieLens-100K's shape (943 × 1 682, 100 000 generated ratings; factors fit in L2) on one
+/// thread: the vectorised kernel or the scalar transcription of Surprise's loop ("scalar", the "plain compiled loop"
+/// yardstick), on the blocked schedule or Surprise's sequential order. Run:
+/// <c>dotnet run -c Release --project benchmarks/Loyalty.Core.Benchmarks -- --filter *SgdEpochSmall*</c>.</summary>
+public class SgdEpochSmallBenchmarks : SgdEpochBase
+{
+    /// <summary>The vectorised fused kernel or the scalar reference, side by side.</summary>
+    [Params("simd", "scalar")]
+    public string Kernel { get; set; } = "simd";
+
+    /// <summary>The visiting order.</summary>
+    [Params(SgdSchedule.Blocked, SgdSchedule.Sequential)]
+    public SgdSchedule Schedule { get; set; }
+
+    /// <summary>Per rating update.</summary>
+    [Benchmark(OperationsPerInvoke = 100_000)]
+    public void Epoch()
+    {
+        if (Kernel == "simd")
+        {
+            Run(1);
+        }
+        else
+        {
+            RunScalar();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Interaction[] Generate() => SyntheticRatings.Generate(943, 1682, 100_000, seed: 1);
+
+    /// <inheritdoc />
+    private protected override BlockedRatings Blocks(RatingData data, Random random) => Schedule == SgdSchedule.Sequential
+        ? BlockedRatings.Sequential(data.Entries, data.Users.Count)
+        : BlockedRatings.Build(data.Entries, data.Users.Count, data.Items.Count, BlockedRatings.GridFor(1), random);
+}
+
+/// <summary>Shared setup and epoch of the SGD benchmarks: the augmented training rows are built once, so an
+/// invocation is the epoch alone.</summary>
+public abstract class SgdEpochBase
+{
+    private const float LearningRate = 0.005f;
+    private const float Regularization = 0.02f;
+    private AugmentedFactors _model = null!;
+    private BlockedRatings _blocks = null!;
+    private SgdLanes[] _lanes = null!;
+    private int[] _diagonals = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -56,39 +82,35 @@ public abstract class SgdEpochBase
         var items = new FactorMatrix(data.Items.Count, 100);
         users.FillNormal(random, 0f, 0.1f);
         items.FillNormal(random, 0f, 0.1f);
-        _model = new BiasedFactors(data.Mean, new float[data.Users.Count], new float[data.Items.Count], users, items);
-        _blocks = BlockedRatings.Build(data.Entries, data.Users.Count, data.Items.Count, BlockedRatings.GridFor(Threads), random);
+        _blocks = Blocks(data, random);
+        var model = new BiasedFactors(data.Mean, new float[data.Users.Count], new float[data.Items.Count], users, items);
+        _model = AugmentedFactors.From(model, _blocks.UserLabel, _blocks.ItemLabel);
+        _lanes = [new SgdLanes(100, _model.Stride, LearningRate, Regularization, Regularization, useBiases: true)];
+        _diagonals = BlockedRatings.Permutation(_blocks.Grid, random);
     }
 
     /// <summary>The ratings to train on.</summary>
     protected abstract Interaction[] Generate();
 
-    /// <summary>One epoch over all blocks.</summary>
-    protected void Run()
-    {
-        if (Kernel == "simd")
-        {
-            BiasedSgd.Train(_model, _blocks, 1, 0.005f, 1f, 0.02f, 0.02f, true, Threads, new Random(1), null, null, default);
-            return;
-        }
+    /// <summary>The visiting order.</summary>
+    private protected abstract BlockedRatings Blocks(RatingData data, Random random);
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
-        for (int d = 0; d < _blocks.Grid; d++)
-        {
-            Parallel.For(0, _blocks.Grid, parallel, b => ScalarBlock(_blocks.OnDiagonal(d, b)));
-        }
-    }
+    /// <summary>One epoch with the vectorised kernel.</summary>
+    protected void Run(int threads) => BiasedSgd.Run(_model, _blocks, _lanes, _diagonals, threads, default);
 
-    private void ScalarBlock(RatingEntry[] block)
+    /// <summary>One epoch with the scalar transcription of Surprise's loop, same order, one thread.</summary>
+    protected void RunScalar()
     {
-        const float lr = 0.005f, reg = 0.02f;
-        foreach (var e in block)
+        foreach (int d in _diagonals)
         {
-            var p = _model.Users.Row(e.User);
-            var q = _model.Items.Row(e.Item);
-            float error = DotKernels.FusedSgdScalar(p[..100], q[..100], e.Value, _model.Mean + _model.UserBias[e.User] + _model.ItemBias[e.Item], lr, reg);
-            _model.UserBias[e.User] += lr * (error - (reg * _model.UserBias[e.User]));
-            _model.ItemBias[e.Item] += lr * (error - (reg * _model.ItemBias[e.Item]));
+            for (int b = 0; b < _blocks.Grid; b++)
+            {
+                foreach (var e in _blocks.OnDiagonal(d, b))
+                {
+                    BiasedSgdKernel.StepScalar(
+                        _model.Users.Row(e.User), _model.Items.Row(e.Item), 100, e.Value, _model.Mean, LearningRate, Regularization, Regularization, true);
+                }
+            }
         }
     }
 }

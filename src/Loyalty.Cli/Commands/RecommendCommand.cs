@@ -14,7 +14,8 @@ namespace Loyalty.Cli.Commands;
 internal static class RecommendCommand
 {
     private static readonly Option<FileInfo?> Ratings = new("--ratings") { Description = "Ratings file for k-fold cross-validation (with --folds)" };
-    private static readonly Option<int?> Folds = new("--folds") { Description = "Number of folds for --ratings" };
+    private static readonly Option<int?> Folds = new("--folds") { Description = "Number of folds for --ratings (--split kfold)" };
+    private static readonly Option<string> Split = new("--split") { Description = "How --ratings is split: kfold (with --folds) | leave-last-out (each user's latest rating by timestamp is the test set)", DefaultValueFactory = _ => "kfold" };
     private static readonly Option<FileInfo?> Train = new("--train") { Description = "Training ratings file" };
     private static readonly Option<FileInfo?> Test = new("--test") { Description = "Test ratings file (with --train)" };
     private static readonly Option<string?> Format = new("--format") { Description = "csv | movielens (default: by extension, .csv is csv)" };
@@ -24,11 +25,13 @@ internal static class RecommendCommand
     private static readonly Option<float?> LearningRate = new("--lr") { Description = "SGD learning rate (svd, svdpp)" };
     private static readonly Option<float?> Regularization = new("--reg") { Description = "Regularization (svd, svdpp, als)" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Random seed (model and folds)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int> Threads = new("--threads") { Description = "Training threads (svd, als); svd results are identical for 1-4", DefaultValueFactory = _ => 1 };
+    private static readonly Option<int> Threads = new("--threads") { Description = "Training threads (svd, als); svd with more than 1 uses the blocked schedule, whose results are identical for 1-4", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string?> Schedule = new("--schedule") { Description = "svd rating order: sequential (Surprise's order, one thread) | blocked (FPSGD, parallel). Default: sequential with --threads 1, else blocked" };
     private static readonly Option<int> TopK = new("--top-k") { Description = "k of precision/recall/NDCG@k", DefaultValueFactory = _ => 10 };
     private static readonly Option<string> UserColumn = new("--user-column") { Description = "CSV user column", DefaultValueFactory = _ => "user" };
     private static readonly Option<string> ItemColumn = new("--item-column") { Description = "CSV item column", DefaultValueFactory = _ => "item" };
     private static readonly Option<string> RatingColumn = new("--rating-column") { Description = "CSV rating column", DefaultValueFactory = _ => "rating" };
+    private static readonly Option<string> TimestampColumn = new("--timestamp-column") { Description = "CSV timestamp column (integer; needed by --split leave-last-out)", DefaultValueFactory = _ => "timestamp" };
     private static readonly Option<string> Scale = new("--rating-scale") { Description = "Valid ratings MIN..MAX (explicit algorithms)", DefaultValueFactory = _ => "1..5" };
     private static readonly Option<string> User = new("--user") { Description = "The user to recommend for", Required = true };
     private static readonly Option<int> Count = new("--n") { Description = "Number of items", DefaultValueFactory = _ => 10 };
@@ -38,13 +41,13 @@ internal static class RecommendCommand
     {
         var evaluate = new Command("evaluate", "Cross-validate a recommender: RMSE, MAE, precision/recall/NDCG@k per fold.")
         {
-            Ratings, Folds, Train, Test, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, TopK,
-            UserColumn, ItemColumn, RatingColumn, Scale, Json,
+            Ratings, Folds, Split, Train, Test, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, Schedule,
+            TopK, UserColumn, ItemColumn, RatingColumn, TimestampColumn, Scale, Json,
         };
         evaluate.SetAction(parsed => Evaluate(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         var top = new Command("top", "A user's top-N items they have not rated yet.")
         {
-            Train, User, Count, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads,
+            Train, User, Count, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, Schedule,
             UserColumn, ItemColumn, RatingColumn, Scale, Json,
         };
         top.SetAction(parsed => Top(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
@@ -171,14 +174,37 @@ internal static class RecommendCommand
 
         if (ratings is not null)
         {
-            int folds = parsed.GetValue(Folds) ?? throw new UserInputException("option --folds is required with --ratings");
             var data = Read(parsed, ratings.FullName);
-            if (folds < 2 || folds > data.Interactions.Count)
+            string split = parsed.GetValue(Split)!;
+            int? folds = parsed.GetValue(Folds);
+            switch (split)
             {
-                throw new UserInputException($"option --folds: must be between 2 and the number of ratings ({data.Interactions.Count}), was {folds}");
-            }
+                case "kfold":
+                    int k = folds ?? throw new UserInputException("option --folds is required with --ratings (--split kfold)");
+                    if (k < 2 || k > data.Interactions.Count)
+                    {
+                        throw new UserInputException($"option --folds: must be between 2 and the number of ratings ({data.Interactions.Count}), was {k}");
+                    }
 
-            return (Splits.KFold(data.Interactions, folds, parsed.GetValue(Seed)), ratings.FullName);
+                    return (Splits.KFold(data.Interactions, k, parsed.GetValue(Seed)), ratings.FullName);
+                case "leave-last-out":
+                    if (folds is not null)
+                    {
+                        throw new UserInputException("option --folds: not used with --split leave-last-out (it makes one split)");
+                    }
+
+                    var timestamps = data.Timestamps ?? throw new UserInputException(
+                        $"{ratings.FullName}: --split leave-last-out needs a timestamp on every rating (movielens: the 4th field; csv: column '{parsed.GetValue(TimestampColumn)}', see --timestamp-column)");
+                    var lastOut = Splits.LeaveLastOut(data.Interactions, timestamps);
+                    if (lastOut.Test.Count == 0)
+                    {
+                        throw new UserInputException($"{ratings.FullName}: --split leave-last-out found no user with two or more ratings, so there is nothing to test");
+                    }
+
+                    return ([lastOut], ratings.FullName);
+                default:
+                    throw new UserInputException($"option --split: '{split}' is not one of kfold, leave-last-out");
+            }
         }
 
         if (train is null || test is null)
@@ -194,7 +220,7 @@ internal static class RecommendCommand
         var file = RatingsFile.Read(
             path,
             RatingsFile.ParseFormat(parsed.GetValue(Format), path),
-            new RatingsColumns(parsed.GetValue(UserColumn)!, parsed.GetValue(ItemColumn)!, parsed.GetValue(RatingColumn)!));
+            new RatingsColumns(parsed.GetValue(UserColumn)!, parsed.GetValue(ItemColumn)!, parsed.GetValue(RatingColumn)!, parsed.GetValue(TimestampColumn)!));
         var scale = ParseScale(parsed);
         file.Validate(scale.Min, scale.Max, parsed.GetValue(Algorithm) == "als");
         return file;
@@ -224,7 +250,7 @@ internal static class RecommendCommand
         int seed = parsed.GetValue(Seed);
         int threads = parsed.GetValue(Threads);
         var scale = ParseScale(parsed);
-        var svd = new MatrixFactorizationOptions { Seed = seed, Threads = threads, Scale = scale };
+        var svd = new MatrixFactorizationOptions { Seed = seed, Threads = threads, Scale = scale, Schedule = ParseSchedule(parsed, threads) };
         var svdpp = new SvdPlusPlusOptions { Seed = seed, Scale = scale };
         var als = new ImplicitAlsOptions { Seed = seed, Threads = threads };
         return algorithm switch
@@ -246,6 +272,16 @@ internal static class RecommendCommand
             _ => throw new UserInputException($"option --algorithm: '{algorithm}' is not one of svd, svdpp, als, knn, baseline"),
         };
     }
+
+    /// <summary>--schedule, or by default the sequential (Surprise) order on one thread and the blocked one on more.</summary>
+    private static SgdSchedule ParseSchedule(ParseResult parsed, int threads) => parsed.GetValue(Schedule) switch
+    {
+        null => threads > 1 ? SgdSchedule.Blocked : SgdSchedule.Sequential,
+        "sequential" when threads > 1 => throw new UserInputException($"option --schedule: sequential runs on one thread (--threads was {threads}); use --schedule blocked"),
+        "sequential" => SgdSchedule.Sequential,
+        "blocked" => SgdSchedule.Blocked,
+        var other => throw new UserInputException($"option --schedule: '{other}' is not one of sequential, blocked"),
+    };
 
     private static string WithoutParameter(ArgumentException ex) =>
         ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);

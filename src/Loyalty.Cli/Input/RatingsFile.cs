@@ -17,7 +17,7 @@ internal enum RatingsFormat
 /// <summary>Column names for CSV ratings.</summary>
 internal sealed record RatingsColumns(string User = "user", string Item = "item", string Rating = "rating", string Timestamp = "timestamp");
 
-/// <summary>Ratings read from a file, with timestamps when the file has them.</summary>
+/// <summary>Ratings read from a file, with timestamps when every rating has one (null otherwise).</summary>
 internal sealed record RatingsFile(string Path, List<Interaction> Interactions, List<long>? Timestamps, List<int> Lines)
 {
     /// <summary>Checks every rating against the scale (or positivity for implicit data) and rejects repeated
@@ -71,6 +71,7 @@ internal sealed record RatingsFile(string Path, List<Interaction> Interactions, 
     {
         var interactions = new List<Interaction>();
         var timestamps = new List<long>();
+        bool everyTimestamp = true;
         var lines = new List<int>();
         int line = 0;
         foreach (string text in File.ReadLines(path))
@@ -88,11 +89,13 @@ internal sealed record RatingsFile(string Path, List<Interaction> Interactions, 
             }
 
             interactions.Add(new Interaction(Key(path, line, "user", parts[0]), Key(path, line, "item", parts[1]), Number(path, line, "rating", parts[2])));
+            everyTimestamp &= parts.Length > 3;
             timestamps.Add(parts.Length > 3 ? Timestamp(path, line, parts[3]) : 0);
             lines.Add(line);
         }
 
-        return new RatingsFile(path, interactions, timestamps, lines);
+        // A missing timestamp must not read as time 0 (it would decide leave-last-out splits).
+        return new RatingsFile(path, interactions, everyTimestamp ? timestamps : null, lines);
     }
 
     private static RatingsFile ReadCsv(string path, RatingsColumns columns)
@@ -191,5 +194,5 @@ internal sealed record RatingsFile(string Path, List<Interaction> Interactions, 
     private static long Timestamp(string path, int line, string value) =>
         long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v)
             ? v
-            : throw new FormatException($"{path}:{line}: column 'timestamp': '{value}' is not an integer");
+            : throw new FormatException($"{path}:{line}: timestamp '{value}' is not an integer");
 }

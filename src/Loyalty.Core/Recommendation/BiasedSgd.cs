@@ -19,76 +19,77 @@ internal sealed class BiasedFactors(float mean, float[] userBias, float[] itemBi
         Mean + UserBias[user] + ItemBias[item] + DotKernels.Dot(Users.Row(user), Items.Row(item));
 }
 
-/// <summary>Surprise's SVD update rule run over a blocked schedule. Per rating:
-/// e = r − (μ + b_u + b_i + q_i·p_u); b_u += γ(e − λ_b b_u); b_i += γ(e − λ_b b_i); then p_u and q_i are updated
-/// together from their old values by the fused kernel.</summary>
+/// <summary>Surprise's SVD update rule run over a schedule of rating blocks (<see cref="BlockedRatings"/>): per rating
+/// e = r − (μ + b_u + b_i + q_i·p_u); b_u += γ(e − λ_b b_u); b_i += γ(e − λ_b b_i); p_u and q_i updated together from
+/// their old values. Training works on the augmented rows of <see cref="AugmentedFactors"/> and writes the result
+/// back into the model at the end.</summary>
 internal static class BiasedSgd
 {
     /// <summary>How many ratings ahead the item and user rows are prefetched: far enough to cover an L3 access.</summary>
     private const int Lookahead = 4;
 
+    /// <summary>Runs <see cref="SgdSettings.Epochs"/> epochs. <paramref name="random"/> draws the order of the block
+    /// diagonals, one permutation per epoch, all before training starts (threads may run into the next epoch).
+    /// <paramref name="lossEntries"/>, when given with <paramref name="progress"/>, is scored after every epoch.</summary>
     internal static void Train(
         BiasedFactors model,
         BlockedRatings blocks,
-        int epochs,
-        float learningRate,
-        float learningRateDecay,
-        float regularization,
-        float biasRegularization,
-        bool useBiases,
-        int threads,
+        SgdSettings settings,
         Random random,
-        Func<double>? loss,
+        RatingEntry[]? lossEntries,
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        var augmented = AugmentedFactors.From(model, blocks.UserLabel, blocks.ItemLabel);
         int grid = blocks.Grid;
-        float rate = learningRate;
-        var biases = new PaddedBiases(model, threads == 1 || grid == 1 ? 1 : PaddedBiases.CacheLineFloats);
-        for (int epoch = 1; epoch <= epochs; epoch++)
+        int epochs = settings.Epochs;
+        float[] rates = settings.RatePerEpoch();
+        var lanes = new SgdLanes[epochs];
+        var diagonals = new int[epochs * grid];
+        for (int e = 0; e < epochs; e++)
         {
-            // The order of the diagonals changes every epoch; which thread runs which block never matters.
-            int[] diagonals = BlockedRatings.Permutation(grid, random);
-            foreach (int d in diagonals)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                float r = rate;
-                if (threads == 1 || grid == 1)
-                {
-                    for (int b = 0; b < grid; b++)
-                    {
-                        UpdateBlock(blocks.OnDiagonal(d, b), model, biases, r, regularization, biasRegularization, useBiases);
-                    }
-                }
-                else
-                {
-                    Parallel.For(0, grid, parallel, b =>
-                        UpdateBlock(blocks.OnDiagonal(d, b), model, biases, r, regularization, biasRegularization, useBiases));
-                }
-            }
+            lanes[e] = new SgdLanes(
+                augmented.Factors, augmented.Stride, rates[e], settings.Regularization, settings.BiasRegularization, settings.UseBiases);
+            BlockedRatings.Permutation(grid, random).CopyTo(diagonals, e * grid);
+        }
 
-            rate *= learningRateDecay;
-            biases.CopyTo(model);
-            if (progress is not null && loss is not null)
+        if (progress is null || lossEntries is null)
+        {
+            Run(augmented, blocks, lanes, diagonals, settings.Threads, cancellationToken);
+        }
+        else
+        {
+            // Scoring needs every block of the epoch done, so epochs run one at a time here.
+            for (int e = 0; e < epochs; e++)
             {
-                progress.Report(new TrainingProgress(epoch, epochs, loss()));
+                Run(augmented, blocks, lanes[e..(e + 1)], diagonals[(e * grid)..((e + 1) * grid)], settings.Threads, cancellationToken);
+                progress.Report(new TrainingProgress(e + 1, epochs, Rmse(augmented, lossEntries)));
             }
         }
+
+        augmented.CopyTo(model);
     }
 
-    /// <summary>The hot loop: one fused dot product, the bias steps and one fused factor step per rating.</summary>
-    internal static void UpdateBlock(
-        RatingEntry[] block, BiasedFactors model, PaddedBiases biases, float learningRate, float regularization,
-        float biasRegularization, bool useBiases)
+    /// <summary>Runs the steps of <paramref name="diagonals"/> (one per diagonal, <c>Grid</c> per epoch, epoch e
+    /// stepping with <paramref name="lanes"/>[e]) on up to <paramref name="threads"/> threads.</summary>
+    internal static void Run(
+        AugmentedFactors model, BlockedRatings blocks, SgdLanes[] lanes, int[] diagonals, int threads, CancellationToken cancellationToken)
+    {
+        int grid = blocks.Grid;
+        DiagonalScheduler.Run(
+            grid,
+            diagonals,
+            threads,
+            (step, rowBlock) => UpdateBlock(blocks.OnDiagonal(diagonals[step], rowBlock), model, lanes[step / grid]),
+            cancellationToken);
+    }
+
+    /// <summary>The hot loop: one fused step per rating on the augmented rows.</summary>
+    internal static void UpdateBlock(RatingEntry[] block, AugmentedFactors model, SgdLanes lanes)
     {
         float mean = model.Mean;
-        float[] bu = biases.Users;
-        float[] bi = biases.Items;
-        int stride = biases.Stride;
         FactorMatrix users = model.Users;
         FactorMatrix items = model.Items;
-        float shrink = 1f - (learningRate * regularization);
         for (int n = 0; n < block.Length; n++)
         {
             var e = block[n];
@@ -101,20 +102,12 @@ internal static class BiasedSgd
                 users.Prefetch(ahead.User);
             }
 
-            ref float userBias = ref bu[e.User * stride];
-            ref float itemBias = ref bi[e.Item * stride];
-            float error = DotKernels.FusedSgd(
-                users.Row(e.User), items.Row(e.Item), e.Value, mean + userBias + itemBias, learningRate, shrink);
-            if (useBiases)
-            {
-                userBias += learningRate * (error - (biasRegularization * userBias));
-                itemBias += learningRate * (error - (biasRegularization * itemBias));
-            }
+            BiasedSgdKernel.Step(users.Row(e.User), items.Row(e.Item), e.Value, mean, lanes);
         }
     }
 
     /// <summary>RMSE of the current parameters on the given ratings (unclipped).</summary>
-    internal static double Rmse(BiasedFactors model, RatingEntry[] entries)
+    internal static double Rmse(AugmentedFactors model, RatingEntry[] entries)
     {
         double sum = 0;
         foreach (var e in entries)
@@ -124,51 +117,5 @@ internal static class BiasedSgd
         }
 
         return Math.Sqrt(sum / Math.Max(1, entries.Length));
-    }
-}
-
-/// <summary>Training copies of the biases, one per 64-byte cache line: neighbouring users (or items) usually sit in
-/// blocks run by different threads, and packed biases would make those threads write the same line at every rating
-/// (false sharing). One thread keeps them packed (stride 1), which is kinder to its cache. Copied back into the
-/// model after each epoch.</summary>
-internal sealed class PaddedBiases
-{
-    internal const int CacheLineFloats = 16;
-
-    internal PaddedBiases(BiasedFactors model, int stride)
-    {
-        Stride = stride;
-        Users = Spread(model.UserBias);
-        Items = Spread(model.ItemBias);
-    }
-
-    internal int Stride { get; }
-
-    internal float[] Users { get; }
-
-    internal float[] Items { get; }
-
-    internal void CopyTo(BiasedFactors model)
-    {
-        for (int u = 0; u < model.UserBias.Length; u++)
-        {
-            model.UserBias[u] = Users[u * Stride];
-        }
-
-        for (int i = 0; i < model.ItemBias.Length; i++)
-        {
-            model.ItemBias[i] = Items[i * Stride];
-        }
-    }
-
-    private float[] Spread(float[] packed)
-    {
-        var spread = new float[packed.Length * Stride];
-        for (int n = 0; n < packed.Length; n++)
-        {
-            spread[n * Stride] = packed[n];
-        }
-
-        return spread;
     }
 }

@@ -14,11 +14,16 @@ internal sealed class FactorMatrix
     private readonly float[] _data;
     private readonly int _offset;
 
-    internal FactorMatrix(int rows, int columns)
+    /// <param name="rows">Row count.</param>
+    /// <param name="columns">Logical columns (factors).</param>
+    /// <param name="reserved">Extra cells kept free after the logical columns inside the padded row (SGD training
+    /// keeps the biases there, see <see cref="AugmentedFactors"/>).</param>
+    internal FactorMatrix(int rows, int columns, int reserved = 0)
     {
         Rows = rows;
         Columns = columns;
-        Stride = columns == 0 ? 0 : (columns + AlignFloats - 1) / AlignFloats * AlignFloats;
+        int width = columns + reserved;
+        Stride = width == 0 ? 0 : (width + AlignFloats - 1) / AlignFloats * AlignFloats;
         _data = GC.AllocateArray<float>((rows * Stride) + AlignFloats, pinned: true);
         _offset = AlignmentOffset(_data);
     }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Binary persistence of <see cref="FactorModel"/>: a magic string and a format version, then the keys, biases,
@@ -11,9 +9,7 @@ internal static class FactorModelSerializer
 
     internal static void Write(FactorModel model, Stream stream)
     {
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Magic);
-        w.Write(Version);
+        using var w = ModelStream.Writer(stream, Magic, Version);
         w.Write(model.Algorithm);
         var p = model.Parameters;
         w.Write(model.UserCount);
@@ -35,16 +31,16 @@ internal static class FactorModelSerializer
             w.Write(key);
         }
 
-        WriteFloats(w, p.UserBias);
-        WriteFloats(w, p.ItemBias);
+        ModelStream.WriteFloats(w, p.UserBias);
+        ModelStream.WriteFloats(w, p.ItemBias);
         for (int u = 0; u < model.UserCount; u++)
         {
-            WriteFloats(w, p.Users.Logical(u));
+            ModelStream.WriteFloats(w, p.Users.Logical(u));
         }
 
         for (int i = 0; i < model.ItemCount; i++)
         {
-            WriteFloats(w, p.Items.Logical(i));
+            ModelStream.WriteFloats(w, p.Items.Logical(i));
         }
 
         foreach (int s in model.Seen.Start)
@@ -57,59 +53,36 @@ internal static class FactorModelSerializer
             w.Write(c);
         }
 
-        WriteFloats(w, model.Seen.Values);
+        ModelStream.WriteFloats(w, model.Seen.Values);
     }
 
-    internal static FactorModel Read(Stream stream)
-    {
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        try
-        {
-            return ReadBody(r);
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException("The model stream is truncated.", ex);
-        }
-    }
+    internal static FactorModel Read(Stream stream) => ModelStream.Read(stream, Magic, Version, "factor model", ReadBody);
 
     private static FactorModel ReadBody(BinaryReader r)
     {
-        string magic = r.ReadString();
-        if (magic != Magic)
-        {
-            throw new InvalidDataException($"Not a Loyalty.Core factor model (header '{magic}').");
-        }
-
-        int version = r.ReadInt32();
-        if (version != Version)
-        {
-            throw new InvalidDataException($"Unsupported factor model format version {version} (this library reads {Version}).");
-        }
-
         string algorithm = r.ReadString();
-        int users = NonNegative(r.ReadInt32(), "user count");
-        int items = NonNegative(r.ReadInt32(), "item count");
-        int factors = NonNegative(r.ReadInt32(), "factor count");
+        int users = ModelStream.NonNegative(r.ReadInt32(), "user count");
+        int items = ModelStream.NonNegative(r.ReadInt32(), "item count");
+        int factors = ModelStream.NonNegative(r.ReadInt32(), "factor count");
         float mean = r.ReadSingle();
         bool hasClip = r.ReadBoolean();
         var clip = new RatingScale(r.ReadSingle(), r.ReadSingle());
         float foldInRegularization = r.ReadSingle();
         float alpha = r.ReadSingle();
-        var userIndex = new IdIndex(ReadStrings(r, users));
-        var itemIndex = new IdIndex(ReadStrings(r, items));
-        float[] userBias = ReadFloats(r, users);
-        float[] itemBias = ReadFloats(r, items);
+        var userIndex = new IdIndex(ModelStream.ReadStrings(r, users));
+        var itemIndex = new IdIndex(ModelStream.ReadStrings(r, items));
+        float[] userBias = ModelStream.ReadFloats(r, users);
+        float[] itemBias = ModelStream.ReadFloats(r, items);
         var userFactors = new FactorMatrix(users, factors);
         for (int u = 0; u < users; u++)
         {
-            ReadFloats(r, factors).CopyTo(userFactors.Logical(u));
+            ModelStream.ReadFloats(r, factors).CopyTo(userFactors.Logical(u));
         }
 
         var itemFactors = new FactorMatrix(items, factors);
         for (int i = 0; i < items; i++)
         {
-            ReadFloats(r, factors).CopyTo(itemFactors.Logical(i));
+            ModelStream.ReadFloats(r, factors).CopyTo(itemFactors.Logical(i));
         }
 
         var start = new int[users + 1];
@@ -118,7 +91,7 @@ internal static class FactorModelSerializer
             start[s] = r.ReadInt32();
         }
 
-        int seenCount = NonNegative(start[users], "seen count");
+        int seenCount = ModelStream.NonNegative(start[users], "seen count");
         var columns = new int[seenCount];
         for (int c = 0; c < seenCount; c++)
         {
@@ -129,43 +102,10 @@ internal static class FactorModelSerializer
             }
         }
 
-        float[] values = ReadFloats(r, seenCount);
+        float[] values = ModelStream.ReadFloats(r, seenCount);
         var parameters = new BiasedFactors(mean, userBias, itemBias, userFactors, itemFactors);
         var foldIn = new FoldInSettings(foldInRegularization, float.IsNaN(alpha) ? null : alpha);
         return new FactorModel(
             algorithm, userIndex, itemIndex, parameters, hasClip ? clip : null, new SparseRows(start, columns, values), foldIn);
-    }
-
-    private static int NonNegative(int value, string what) =>
-        value >= 0 ? value : throw new InvalidDataException($"Negative {what} ({value}) in the model stream.");
-
-    private static string[] ReadStrings(BinaryReader r, int count)
-    {
-        var keys = new string[count];
-        for (int k = 0; k < count; k++)
-        {
-            keys[k] = r.ReadString();
-        }
-
-        return keys;
-    }
-
-    private static void WriteFloats(BinaryWriter w, ReadOnlySpan<float> values)
-    {
-        foreach (float v in values)
-        {
-            w.Write(v);
-        }
-    }
-
-    private static float[] ReadFloats(BinaryReader r, int count)
-    {
-        var values = new float[count];
-        for (int k = 0; k < count; k++)
-        {
-            values[k] = r.ReadSingle();
-        }
-
-        return values;
     }
 }

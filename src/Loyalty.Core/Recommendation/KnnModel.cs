@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Recommendation;
 
-/// <summary>A fitted neighbourhood model. Immutable and safe to share between threads.</summary>
+/// <summary>A fitted neighbourhood model. Immutable and safe to share between threads; <see cref="Save"/> and
+/// <see cref="Load"/> persist it.</summary>
 public sealed class KnnModel : IRecommendationModel
 {
     private readonly RatingData _data;
@@ -22,6 +23,33 @@ public sealed class KnnModel : IRecommendationModel
 
     /// <summary>The settings the model was fitted with.</summary>
     public KnnOptions Options => _options;
+
+    internal RatingData Data => _data;
+
+    /// <summary>The similarity matrix, row-major, <see cref="SimilarityRows"/> × <see cref="SimilarityRows"/>.</summary>
+    internal float[] Similarity => _similarity;
+
+    /// <summary>Users (user-based) or items (item-based): the side the similarities are between.</summary>
+    internal int SimilarityRows => _options.UserBased ? _data.Users.Count : _data.Items.Count;
+
+    /// <summary>Writes the model (header <c>LOYALTY.CORE/KNN-MODEL</c>, format version <c>1</c>): options, keys,
+    /// training ratings and similarities. <see cref="Load"/> restores a model that predicts identically.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        KnnModelSerializer.Write(this, stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The header, the version or the content is wrong, or the stream is
+    /// truncated.</exception>
+    public static KnnModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return KnnModelSerializer.Read(stream);
+    }
 
     /// <inheritdoc />
     /// <remarks>Unknown user: the item's mean (or the global mean); unknown item: the user's mean.</remarks>

@@ -36,9 +36,20 @@ public sealed record MatrixFactorizationOptions
     /// <summary>Seed of the initialisation and the shuffles (default 0).</summary>
     public int Seed { get; init; }
 
-    /// <summary>Training threads (default 1). One thread is deterministic for a seed; several threads are
-    /// reproducible for a seed and thread count (a fixed block schedule, see the docs).</summary>
+    /// <summary>The order ratings are visited in (default <see cref="SgdSchedule.Sequential"/>, Surprise's order).
+    /// <see cref="SgdSchedule.Blocked"/> is the parallel FPSGD schedule.</summary>
+    public SgdSchedule Schedule { get; init; } = SgdSchedule.Sequential;
+
+    /// <summary>Training threads (default 1); more than 1 needs <see cref="Schedule"/> =
+    /// <see cref="SgdSchedule.Blocked"/>. Every schedule is deterministic for a seed; the blocked one gives identical
+    /// results for 1–4 threads and is reproducible for a seed and thread count beyond.</summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>The visiting order for these options: Surprise's single sequence, or the FPSGD grid.</summary>
+    internal BlockedRatings Blocks(RatingEntry[] entries, int users, int items, Random random) =>
+        Schedule == SgdSchedule.Sequential
+            ? BlockedRatings.Sequential(entries, users)
+            : BlockedRatings.Build(entries, users, items, BlockedRatings.GridFor(Threads), random);
 
     /// <summary>Every problem with the settings, in one exception.</summary>
     internal void Validate()
@@ -80,6 +91,15 @@ public sealed record MatrixFactorizationOptions
         if (Threads < 1)
         {
             problems.Add($"Threads must be >= 1 (was {Threads})");
+        }
+
+        if (!Enum.IsDefined(Schedule))
+        {
+            problems.Add($"Schedule is not a defined schedule (was {(int)Schedule})");
+        }
+        else if (Threads > 1 && Schedule == SgdSchedule.Sequential)
+        {
+            problems.Add($"Threads > 1 (was {Threads}) needs Schedule = Blocked: the Sequential schedule is one ordered pass");
         }
 
         OptionChecks.ThrowIfAny(problems, "options");

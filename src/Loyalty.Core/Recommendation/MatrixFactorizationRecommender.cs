@@ -1,7 +1,8 @@
 namespace Loyalty.Core.Recommendation;
 
-/// <summary>Biased matrix factorization trained by SGD ("SVD" as in Surprise), with a vectorised fused kernel and a
-/// lock-free blocked parallel schedule (as LIBMF's FPSGD). Defaults reproduce Surprise's SVD.</summary>
+/// <summary>Biased matrix factorization trained by SGD ("SVD" as in Surprise), with a vectorised fused kernel. The
+/// default schedule visits ratings in Surprise's order; <see cref="SgdSchedule.Blocked"/> is a lock-free parallel
+/// schedule (as LIBMF's FPSGD). Defaults reproduce Surprise's SVD.</summary>
 public sealed class MatrixFactorizationRecommender : IRecommender
 {
     /// <summary>Creates the recommender; the options are validated here, every problem reported at once.</summary>
@@ -34,22 +35,8 @@ public sealed class MatrixFactorizationRecommender : IRecommender
         items.FillNormal(random, 0f, o.InitStdDev);
         var parameters = new BiasedFactors(
             data.Mean, new float[data.Users.Count], new float[data.Items.Count], users, items);
-        int grid = BlockedRatings.GridFor(o.Threads);
-        var blocks = BlockedRatings.Build(data.Entries, data.Users.Count, data.Items.Count, grid, random);
-        BiasedSgd.Train(
-            parameters,
-            blocks,
-            o.Epochs,
-            o.LearningRate,
-            o.LearningRateDecay,
-            o.Regularization,
-            o.BiasRegularization ?? o.Regularization,
-            o.UseBiases,
-            o.Threads,
-            random,
-            () => BiasedSgd.Rmse(parameters, data.Entries),
-            progress,
-            cancellationToken);
+        var blocks = o.Blocks(data.Entries, data.Users.Count, data.Items.Count, random);
+        BiasedSgd.Train(parameters, blocks, SgdSettings.From(o), random, data.Entries, progress, cancellationToken);
         return new FactorModel("svd", data.Users, data.Items, parameters, o.Scale, data.ByUser, new FoldInSettings(o.Regularization, null));
     }
 

@@ -26,10 +26,8 @@ internal static class PartialFitter
         old.UserBias.CopyTo(userBias, 0);
         old.ItemBias.CopyTo(itemBias, 0);
         var parameters = new BiasedFactors(old.Mean, userBias, itemBias, userFactors, itemFactors);
-        var blocks = BlockedRatings.Build(entries, users.Count, items.Count, BlockedRatings.GridFor(o.Threads), random);
-        BiasedSgd.Train(
-            parameters, blocks, o.Epochs, o.LearningRate, o.LearningRateDecay, o.Regularization, o.BiasRegularization ?? o.Regularization,
-            o.UseBiases, o.Threads, random, null, null, cancellationToken);
+        var blocks = o.Blocks(entries, users.Count, items.Count, random);
+        BiasedSgd.Train(parameters, blocks, SgdSettings.From(o), random, null, null, cancellationToken);
         var seen = MergeSeen(model.Seen, users.Count, entries);
         return new FactorModel(model.Algorithm, users, items, parameters, model.Clip, seen, model.FoldIn);
     }

@@ -26,6 +26,10 @@ internal sealed class RatingData
 
     internal IdIndex Users { get; }
 
+    /// <summary>Rebuilds indexed data from its parts (a loaded model): mean and per-user rows are recomputed from
+    /// <paramref name="entries"/> exactly as when fitting.</summary>
+    internal static RatingData FromParts(IdIndex users, IdIndex items, RatingEntry[] entries) => new(users, items, entries);
+
     internal IdIndex Items { get; }
 
     /// <summary>One entry per distinct (user, item) pair, in first-occurrence order.</summary>

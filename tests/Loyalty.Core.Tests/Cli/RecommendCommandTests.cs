@@ -170,4 +170,77 @@ public sealed class RecommendCommandTests : IDisposable
     [Fact]
     public void Evaluate_MissingFile_Exit2() =>
         Assert.Equal(2, Run("recommend", "evaluate", "--ratings", Path.Combine(_dir, "nope.csv"), "--folds", "2").Code);
+    [Fact]
+    public void Evaluate_LeaveLastOutCsv_HoldsOutEachUsersLatestRatingByTime()
+    {
+        // Each user's latest rating by time is the second row and the only 5; the rest are 1. Holding out the right
+        // rows leaves a training set of 1s, so the baseline predicts 1 for every held-out 5: RMSE 4.
+        string path = Path.Combine(_dir, "timed.csv");
+        var lines = new List<string> { "customer,product,stars,when" };
+        for (int u = 0; u < 20; u++)
+        {
+            lines.Add($"u{u},i0,1,10");
+            lines.Add($"u{u},i1,5,99");
+            lines.Add($"u{u},i2,1,30");
+            lines.Add($"u{u},i3,1,20");
+        }
+
+        File.WriteAllLines(path, lines);
+        var (code, stdout, stderr) = Run("recommend", "evaluate", "--ratings", path, "--split", "leave-last-out", "--algorithm", "baseline",
+            "--user-column", "customer", "--item-column", "product", "--rating-column", "stars", "--timestamp-column", "when", "--json");
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var fold = Assert.Single(json.RootElement.GetProperty("folds").EnumerateArray());
+        Assert.Equal(20, fold.GetProperty("testRatings").GetInt32());
+        Assert.Equal(60, fold.GetProperty("trainRatings").GetInt32());
+        Assert.Equal(4.0, json.RootElement.GetProperty("rmse").GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public void Evaluate_LeaveLastOutMovieLens_OneTestRatingPerUserWithTwoOrMore()
+    {
+        var data = RecommendationData.Small();
+        string file = WriteMovieLens("r.data", data);
+        var (code, stdout, stderr) = Run("recommend", "evaluate", "--ratings", file, "--split", "leave-last-out", "--factors", "8", "--epochs", "3", "--json");
+        Assert.True(code == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var fold = Assert.Single(json.RootElement.GetProperty("folds").EnumerateArray());
+        int users = data.GroupBy(x => x.User).Count(g => g.Count() > 1);
+        Assert.Equal(users, fold.GetProperty("testRatings").GetInt32());
+        Assert.Equal(data.Length - users, fold.GetProperty("trainRatings").GetInt32());
+    }
+
+    [Fact]
+    public void Evaluate_LeaveLastOutCsvWithoutTimestamps_Exit2NamingOption()
+    {
+        string file = WriteCsv("r.csv", RecommendationData.Small());
+        var (code, _, stderr) = Run("recommend", "evaluate", "--ratings", file, "--split", "leave-last-out");
+        Assert.Equal(2, code);
+        Assert.Contains("--timestamp-column", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_LeaveLastOutWithFolds_Exit2() =>
+        Assert.Equal(2, Run("recommend", "evaluate", "--ratings", WriteMovieLens("r.data", RecommendationData.Small()), "--split", "leave-last-out", "--folds", "3").Code);
+
+    [Fact]
+    public void Evaluate_UnknownSplit_Exit2NamingOption() =>
+        Assert.Contains("--split", Run("recommend", "evaluate", "--ratings", WriteCsv("r.csv", RecommendationData.Small()), "--split", "random").Err, StringComparison.Ordinal);
+
+    [Fact]
+    public void Evaluate_TwoThreadsDefaultSchedule_UsesBlockedAndExitsZero()
+    {
+        string file = WriteCsv("r.csv", RecommendationData.Small());
+        var (code, _, stderr) = Run("recommend", "evaluate", "--ratings", file, "--folds", "2", "--factors", "8", "--epochs", "2", "--threads", "2", "--json");
+        Assert.True(code == 0, stderr);
+    }
+
+    [Fact]
+    public void Evaluate_SequentialScheduleWithTwoThreads_Exit2NamingOption()
+    {
+        string file = WriteCsv("r.csv", RecommendationData.Small());
+        var (code, _, stderr) = Run("recommend", "evaluate", "--ratings", file, "--folds", "2", "--threads", "2", "--schedule", "sequential");
+        Assert.Equal(2, code);
+        Assert.Contains("--schedule", stderr, StringComparison.Ordinal);
+    }
 }

@@ -14,24 +14,67 @@ public sealed class MovieLensAccuracyTests
     private static double MeanRmseOverOfficialSplits(IRecommender recommender) =>
         Enumerable.Range(1, 5).Select(Official).Average(s => AccuracyMetrics.Rmse(recommender.Fit(s.Train), s.Test));
 
-    /// <summary>Surprise's defaults, seed 0. Surprise's own figure (0.9380) is one random draw: over seeds 0–7 this
-    /// implementation gives 0.9368–0.9401 (mean 0.9386), and a double-precision transcription of Surprise's loop gives
-    /// 0.9400 at seed 0 — so the bound is the top of the seed spread, not Surprise's single draw. See
-    /// docs/benchmarks/recommender.md.</summary>
+    private static double MeanOverSeeds(Func<int, double> rmseForSeed) => Enumerable.Range(0, Seeds).Average(rmseForSeed);
+
+    /// <summary>Seeds averaged by the accuracy tests: one seed is one random draw of the initial factors, and the
+    /// u1–u5 mean moves by ±0.0015 between draws (for Surprise's own loop as much as for ours).</summary>
+    private const int Seeds = 8;
+
+    /// <summary>The default (sequential) schedule is Surprise's loop: on u1 it gives the RMSE of a double-precision
+    /// transcription of <c>SVD.sgd</c> started from the same factors, up to float32 rounding.</summary>
     [Fact]
-    public void Svd_SurpriseDefaultsOfficialSplits_MeanRmseWithinSurpriseSeedSpread()
+    public void Svd_SurpriseDefaultsU1_SameRmseAsSurpriseLoopTranscription()
     {
-        double rmse = MeanRmseOverOfficialSplits(new MatrixFactorizationRecommender(new MatrixFactorizationOptions { Threads = 2 }));
-        Assert.InRange(rmse, 0.90, 0.9405);
+        var split = Official(1);
+        foreach (int seed in new[] { 0, 1 })
+        {
+            var options = new MatrixFactorizationOptions { Seed = seed };
+            double ours = AccuracyMetrics.Rmse(new MatrixFactorizationRecommender(options).Fit(split.Train), split.Test);
+            var reference = new SurpriseSvdTranscription(split.Train, options);
+            double theirs = Math.Sqrt(split.Test.Average(x => Math.Pow(x.Value - reference.Predict(x.User, x.Item), 2)));
+            Assert.InRange(ours - theirs, -2e-4, 2e-4);
+        }
     }
 
-    /// <summary>5-fold on u.data, seed 0 (Surprise measured 0.9344, published 0.934; same seed caveat as above).</summary>
+    /// <summary>Surprise's defaults, mean over seeds 0–7 of the u1–u5 mean. Surprise's loop itself averages 0.9383 over
+    /// 16 draws (0.9368–0.9400; its published single draw is 0.9380), so the bound is that expectation plus the
+    /// standard error of an 8-seed mean, not a lucky seed. See docs/benchmarks/recommender.md.</summary>
     [Fact]
-    public void Svd_SurpriseDefaultsFiveFold_RmseWithinSurpriseSeedSpread()
+    public void Svd_SurpriseDefaultsOfficialSplits_SeedMeanAtSurpriseExpectation()
+    {
+        var splits = Enumerable.Range(1, 5).Select(Official).ToArray();
+        double rmse = MeanOverSeeds(seed =>
+        {
+            var recommender = new MatrixFactorizationRecommender(new MatrixFactorizationOptions { Seed = seed });
+            return splits.Average(s => AccuracyMetrics.Rmse(recommender.Fit(s.Train), s.Test));
+        });
+        Assert.InRange(rmse, 0.90, 0.9390);
+    }
+
+    /// <summary>The blocked (parallel) schedule visits ratings in another order and lands on the same accuracy.</summary>
+    [Fact]
+    public void Svd_BlockedTwoThreadsOfficialSplits_SeedMeanAtSurpriseExpectation()
+    {
+        var splits = Enumerable.Range(1, 5).Select(Official).ToArray();
+        double rmse = MeanOverSeeds(seed =>
+        {
+            var options = new MatrixFactorizationOptions { Seed = seed, Schedule = SgdSchedule.Blocked, Threads = 2 };
+            var recommender = new MatrixFactorizationRecommender(options);
+            return splits.Average(s => AccuracyMetrics.Rmse(recommender.Fit(s.Train), s.Test));
+        });
+        Assert.InRange(rmse, 0.90, 0.9390);
+    }
+
+    /// <summary>5-fold on u.data (folds seed 0), mean over model seeds 0–7. Surprise's loop on Surprise's own folds
+    /// (KFold(random_state=0)) with NumPy-seeded draws 0–7 gives 0.9358–0.9387, mean 0.9367 (one Surprise run
+    /// measured 0.9344; see the benchmarks doc), so the bound is that mean.</summary>
+    [Fact]
+    public void Svd_SurpriseDefaultsFiveFold_SeedMeanWithinSurpriseRange()
     {
         var splits = Splits.KFold(RecommendationData.MovieLens("u.data"), 5, seed: 0);
-        var report = CrossValidation.Run(new MatrixFactorizationRecommender(new MatrixFactorizationOptions { Threads = 2 }), splits);
-        Assert.InRange(report.Rmse, 0.90, 0.9365);
+        double rmse = MeanOverSeeds(seed =>
+            CrossValidation.Run(new MatrixFactorizationRecommender(new MatrixFactorizationOptions { Seed = seed }), splits).Rmse);
+        Assert.InRange(rmse, 0.90, 0.9370);
     }
 
     [Fact]

@@ -1,0 +1,79 @@
+using Loyalty.Core.Recommendation;
+
+namespace Loyalty.Core.Tests.Recommendation;
+
+public sealed class KnnModelPersistenceTests
+{
+    public static TheoryData<bool, KnnSimilarity> Variants => new()
+    {
+        { false, KnnSimilarity.Pearson }, { true, KnnSimilarity.Cosine },
+    };
+
+    private static KnnModel RoundTrip(KnnModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        return KnnModel.Load(stream);
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void SaveLoad_RoundTrip_PredictsAndRanksIdentically(bool userBased, KnnSimilarity similarity)
+    {
+        var data = RecommendationData.Small();
+        var options = new KnnOptions { UserBased = userBased, Similarity = similarity, K = 15, MinK = 2, Shrinkage = 50f, Scale = new RatingScale(0.5f, 5f) };
+        var model = new KnnRecommender(options).Fit(data);
+        var loaded = RoundTrip(model);
+        Assert.Equal(model.Options, loaded.Options);
+        var users = data.Select(x => x.User).Distinct().Take(20).Append("stranger").ToList();
+        var items = data.Select(x => x.Item).Distinct().Take(40).Append("unknown").ToList();
+        Assert.All(users.SelectMany(u => items.Select(i => (u, i))), p => Assert.Equal(model.Predict(p.u, p.i), loaded.Predict(p.u, p.i)));
+        Assert.All(users, u => Assert.Equal(model.RecommendTop(u, 10), loaded.RecommendTop(u, 10)));
+    }
+
+    [Fact]
+    public void Load_FactorModelStream_ThrowsInvalidDataNamingHeader()
+    {
+        var factorModel = new BaselineRecommender().Fit(RecommendationData.Small());
+        using var stream = new MemoryStream();
+        factorModel.Save(stream);
+        stream.Position = 0;
+        var ex = Assert.Throws<InvalidDataException>(() => KnnModel.Load(stream));
+        Assert.Contains("FACTOR-MODEL", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Truncated_ThrowsInvalidData()
+    {
+        var model = new KnnRecommender().Fit(RecommendationData.Small());
+        using var full = new MemoryStream();
+        model.Save(full);
+        foreach (int length in new[] { 0, 10, (int)(full.Length / 2), (int)full.Length - 1 })
+        {
+            using var cut = new MemoryStream(full.ToArray()[..length]);
+            Assert.Throws<InvalidDataException>(() => KnnModel.Load(cut));
+        }
+    }
+
+    [Fact]
+    public void Load_NewerFormatVersion_ThrowsInvalidDataNamingVersion()
+    {
+        var model = new KnnRecommender().Fit(RecommendationData.Small());
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        byte[] bytes = stream.ToArray();
+        int versionAt = 1 + "LOYALTY.CORE/KNN-MODEL".Length; // length-prefixed string, then the Int32 version
+        BitConverter.GetBytes(2).CopyTo(bytes, versionAt);
+        var ex = Assert.Throws<InvalidDataException>(() => KnnModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("version 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveLoad_Null_Throws()
+    {
+        var model = new KnnRecommender().Fit(RecommendationData.Small());
+        Assert.Throws<ArgumentNullException>(() => model.Save(null!));
+        Assert.Throws<ArgumentNullException>(() => KnnModel.Load(null!));
+    }
+}
