@@ -2,8 +2,8 @@ using Loyalty.Core.Recommendation;
 
 namespace Loyalty.Core.Tests.Recommendation;
 
-/// <summary>Surprise's <c>SVD.sgd</c> and <c>SVD.estimate</c> transcribed in double precision, as a test oracle for
-/// the sequential schedule. The initial factors are drawn exactly as <see cref="MatrixFactorizationRecommender"/>
+/// <summary>Surprise's SVD procedure as its documentation states it (the SGD update rules, the visiting order and the
+/// clipped estimate), written here independently in double precision as a test oracle for the sequential schedule. The initial factors are drawn exactly as <see cref="MatrixFactorizationRecommender"/>
 /// draws them (user rows, then item rows, from <c>new Random(seed)</c>), so both start from the same point.</summary>
 internal sealed class SurpriseSvdTranscription
 {
