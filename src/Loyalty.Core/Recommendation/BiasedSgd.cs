@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Loyalty.Core.Numerics;
 
 namespace Loyalty.Core.Recommendation;
@@ -85,6 +86,10 @@ internal static class BiasedSgd
     }
 
     /// <summary>The hot loop: one fused step per rating on the augmented rows.</summary>
+    /// <remarks>Compiled optimised at once: the blocked schedule calls it once per block (1 280 times for MovieLens
+    /// u1), and with tiered compilation every call would start in unoptimised code, where the vector kernel is not
+    /// inlined, until the method is promoted.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void UpdateBlock(RatingEntry[] block, AugmentedFactors model, SgdLanes lanes)
     {
         float mean = model.Mean;
