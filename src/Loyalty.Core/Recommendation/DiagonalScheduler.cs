@@ -4,9 +4,9 @@ namespace Loyalty.Core.Recommendation;
 
 /// <summary>Runs the blocks of a g×g grid step by step, where step s updates the diagonal
 /// {(b, (b + d_s) mod g)}: the same arithmetic as running every step to completion before the next, but without a
-/// barrier between steps. Threads take blocks in (step, row-block) order from a shared counter, and a block waits only
-/// for the two blocks it depends on: the previous step's block of its row-block and the previous step's block of its
-/// column.</summary>
+/// barrier between steps. Threads take blocks step by step from a shared counter (within a step in
+/// <see cref="HandOutOrder"/>), and a block waits only for the two blocks it depends on: the previous step's block of
+/// its row-block and the previous step's block of its column.</summary>
 /// <remarks>Why no barrier: with a barrier per diagonal every thread waits for the slowest block of each step, and
 /// on a shared machine a descheduled thread stalls all the others at every step. Every block still sees its row and
 /// column exactly as the step-by-step order leaves them, so the result does not depend on the thread count or on
@@ -39,9 +39,49 @@ internal static class DiagonalScheduler
         state.Failure?.Throw();
     }
 
+    /// <summary>The order in which the blocks of each step are handed out: by when their inputs are expected to be
+    /// ready, i.e. by the later of the positions of their two predecessors in the previous step's order. Handing out
+    /// step s+1 in plain row order makes its first blocks wait for whichever blocks of step s happened to come last;
+    /// any order gives the same result, since a block still waits for its inputs.</summary>
+    internal static int[] HandOutOrder(int grid, int[] diagonals)
+    {
+        int steps = diagonals.Length;
+        var order = new int[steps * grid];
+        var position = new int[grid];
+        var key = new long[grid];
+        var rows = new int[grid];
+        for (int b = 0; b < grid; b++)
+        {
+            order[b] = b;
+            position[b] = b;
+        }
+
+        for (int s = 1; s < steps; s++)
+        {
+            for (int b = 0; b < grid; b++)
+            {
+                int previousColumnUser = (b + diagonals[s] - diagonals[s - 1] + (2 * grid)) % grid;
+                int ready = Math.Max(position[b], position[previousColumnUser]);
+                key[b] = ((long)ready * grid) + position[b];
+                rows[b] = b;
+            }
+
+            Array.Sort(key, rows);
+            for (int k = 0; k < grid; k++)
+            {
+                order[(s * grid) + k] = rows[k];
+                position[rows[k]] = k;
+            }
+        }
+
+        return order;
+    }
+
     private sealed class State(int grid, int[] diagonals, Action<int, int> body, CancellationToken cancellationToken)
     {
         private readonly int _total = diagonals.Length * grid;
+        private readonly int[] _order = HandOutOrder(grid, diagonals);
+        private readonly object _gate = new();
 
         /// <summary>Steps each row-block has finished: row-block b has done steps 0..done[b]−1.</summary>
         private readonly int[] _done = new int[grid];
@@ -63,7 +103,7 @@ internal static class DiagonalScheduler
                     }
 
                     int step = n / grid;
-                    int row = n % grid;
+                    int row = _order[n];
                     // Own row-block's previous block, then the previous user of this step's column.
                     if (!WaitUntilDone(row, step))
                     {
@@ -87,7 +127,7 @@ internal static class DiagonalScheduler
             }
             catch (Exception ex)
             {
-                lock (this)
+                lock (_gate)
                 {
                     Failure ??= ExceptionDispatchInfo.Capture(ex);
                 }

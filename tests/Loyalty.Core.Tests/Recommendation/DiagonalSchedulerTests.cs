@@ -75,4 +75,19 @@ public sealed class DiagonalSchedulerTests
             }
         }, cts.Token));
     }
+
+    [Fact]
+    public void HandOutOrder_EachStep_PermutesRowBlocksStartingWithIdentity()
+    {
+        const int grid = 8;
+        var random = new Random(4);
+        int[] diagonals = [.. Enumerable.Range(0, 30).SelectMany(_ => BlockedRatings.Permutation(grid, random))];
+        int[] order = DiagonalScheduler.HandOutOrder(grid, diagonals);
+        Assert.Equal(diagonals.Length * grid, order.Length);
+        Assert.Equal(Enumerable.Range(0, grid), order[..grid]);
+        for (int step = 0; step < diagonals.Length; step++)
+        {
+            Assert.Equal(Enumerable.Range(0, grid), order.Skip(step * grid).Take(grid).Order());
+        }
+    }
 }
