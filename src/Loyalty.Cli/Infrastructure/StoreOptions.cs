@@ -56,9 +56,6 @@ internal sealed class StoreOptions
         };
     }
 
-    /// <summary>Whether the opened store pseudonymises (for reports).</summary>
-    internal bool IsKeyed(ParseResult parse) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(parse.GetValue(_keyEnv)!));
-
     private CustomerPseudonymizer Pseudonymizer(ParseResult parse)
     {
         string variable = parse.GetValue(_keyEnv)!;
