@@ -16,8 +16,12 @@ internal static class AssignmentKernel
     // Eight independent accumulator chains hide the four-cycle FMA latency on two FMA ports.
     private const int BlockRows = 8;
 
+    // Labels are found for this many rows, then their sums are added while the rows are still in L1/L2: two tight
+    // loops instead of one loop whose register pressure forces spills.
+    private const int SubChunkRows = 256;
+
     /// <summary>Assigns each row to its nearest centroid and adds w·x to <paramref name="sums"/> (k × d) and w to
-    /// <paramref name="counts"/>. <paramref name="labels"/> holds the previous labels on entry.</summary>
+    /// <paramref name="counts"/>, in row order. <paramref name="labels"/> holds the previous labels on entry.</summary>
     /// <returns>How many labels changed.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int AssignAndAccumulate(
@@ -26,25 +30,139 @@ internal static class AssignmentKernel
     {
         int d = panel.Dimensions;
         int rows = labels.Length;
-        Span<int> block = stackalloc int[BlockRows];
-        int changed = 0;
-        int i = 0;
-        for (; i + BlockRows <= rows; i += BlockRows)
+        if (points.Length < rows * d || sums.Length < panel.K * d || counts.Length < panel.K
+            || (!weights.IsEmpty && weights.Length < rows))
         {
-            NearestBlock(points.Slice(i * d, BlockRows * d), panel, block);
-            for (int p = 0; p < BlockRows; p++)
+            throw new ArgumentException("Kernel buffers are shorter than the rows and centroids they describe.");
+        }
+
+        Span<int> nearest = stackalloc int[SubChunkRows];
+        int changed = 0;
+        for (int start = 0; start < rows; start += SubChunkRows)
+        {
+            int length = Math.Min(SubChunkRows, rows - start);
+            ReadOnlySpan<float> block = points.Slice(start * d, length * d);
+            Span<int> blockLabels = labels.Slice(start, length);
+            NearestRows(block, panel, nearest[..length]);
+            changed += RecordLabels(nearest[..length], blockLabels);
+            AccumulateRows(block, weights.IsEmpty ? default : weights.Slice(start, length), blockLabels, sums, counts, d);
+        }
+
+        return changed;
+    }
+
+    /// <summary>The nearest centroid of every row of <paramref name="points"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void NearestRows(ReadOnlySpan<float> points, CentroidPanel panel, Span<int> nearest)
+    {
+        int d = panel.Dimensions;
+        int rows = nearest.Length;
+        if (points.Length < rows * d)
+        {
+            throw new ArgumentException("points holds fewer rows than nearest.", nameof(points));
+        }
+
+        int i = 0;
+        if (d > 0 && panel.LaneWidth > 1)
+        {
+            ref float x = ref MemoryMarshal.GetReference(points);
+            ref int output = ref MemoryMarshal.GetReference(nearest);
+            ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
+            ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
+            int padded = panel.PaddedK;
+            if (panel.LaneWidth == Vector512<float>.Count)
             {
-                changed += Record(points.Slice((i + p) * d, d), weights, i + p, block[p], labels, sums, counts);
+                for (; i + BlockRows <= rows; i += BlockRows)
+                {
+                    NearestBlock512(ref Unsafe.Add(ref x, i * d), d, ref panelRef, ref normRef, padded, ref Unsafe.Add(ref output, i));
+                }
+            }
+            else
+            {
+                for (; i + BlockRows <= rows; i += BlockRows)
+                {
+                    NearestBlock256(ref Unsafe.Add(ref x, i * d), d, ref panelRef, ref normRef, padded, ref Unsafe.Add(ref output, i));
+                }
             }
         }
 
         for (; i < rows; i++)
         {
-            ReadOnlySpan<float> row = points.Slice(i * d, d);
-            changed += Record(row, weights, i, Nearest(row, panel), labels, sums, counts);
+            nearest[i] = Nearest(points.Slice(i * d, d), panel);
+        }
+    }
+
+    /// <summary>Copies <paramref name="nearest"/> into <paramref name="labels"/>.</summary>
+    /// <returns>How many labels changed.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int RecordLabels(ReadOnlySpan<int> nearest, Span<int> labels)
+    {
+        if (labels.Length < nearest.Length)
+        {
+            throw new ArgumentException("labels is shorter than nearest.", nameof(labels));
+        }
+
+        ref int from = ref MemoryMarshal.GetReference(nearest);
+        ref int to = ref MemoryMarshal.GetReference(labels);
+        int changed = 0;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<int>.Count <= nearest.Length; i += Vector256<int>.Count)
+            {
+                var next = Vector256.LoadUnsafe(ref from, (nuint)i);
+                var differs = ~Vector256.Equals(next, Vector256.LoadUnsafe(ref to, (nuint)i));
+                changed += BitOperations.PopCount(differs.ExtractMostSignificantBits());
+                next.StoreUnsafe(ref to, (nuint)i);
+            }
+        }
+
+        for (; i < nearest.Length; i++)
+        {
+            int label = Unsafe.Add(ref from, i);
+            changed += Unsafe.Add(ref to, i) == label ? 0 : 1;
+            Unsafe.Add(ref to, i) = label;
         }
 
         return changed;
+    }
+
+    /// <summary>Adds w·x of every row to its label's sums and w to its count, in row order. The scalar reference adds
+    /// in the same order and widening float to double is exact, so the results are bitwise equal to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AccumulateRows(
+        ReadOnlySpan<float> points, ReadOnlySpan<float> weights, ReadOnlySpan<int> labels,
+        Span<double> sums, Span<double> counts, int d)
+    {
+        int rows = labels.Length;
+        if (points.Length < rows * d || (!weights.IsEmpty && weights.Length < rows))
+        {
+            throw new ArgumentException("points or weights are shorter than labels.", nameof(points));
+        }
+
+        int k = counts.Length;
+        if (sums.Length < k * d)
+        {
+            throw new ArgumentException("sums is shorter than counts × dimensions.", nameof(sums));
+        }
+
+        ref float x = ref MemoryMarshal.GetReference(points);
+        ref double sumRef = ref MemoryMarshal.GetReference(sums);
+        ref double countRef = ref MemoryMarshal.GetReference(counts);
+        ref int labelRef = ref MemoryMarshal.GetReference(labels);
+        for (int i = 0; i < rows; i++)
+        {
+            // A label outside [0, k) would write outside the sums; the bounds check is one compare per row.
+            int label = Unsafe.Add(ref labelRef, i);
+            if ((uint)label >= (uint)k)
+            {
+                throw new ArgumentOutOfRangeException(nameof(labels), $"Row {i} has label {label}; expected 0..{k - 1}.");
+            }
+
+            double w = weights.IsEmpty ? 1.0 : weights[i];
+            Unsafe.Add(ref countRef, label) += w;
+            AddScaledRow(ref Unsafe.Add(ref x, i * d), w, ref Unsafe.Add(ref sumRef, label * d), d);
+        }
     }
 
     /// <summary>The label of one row (same arithmetic as the blocked path).</summary>
@@ -110,34 +228,10 @@ internal static class AssignmentKernel
         }
     }
 
-    private static void NearestBlock(ReadOnlySpan<float> rows, CentroidPanel panel, Span<int> labels)
-    {
-        if (panel.LaneWidth == Vector512<float>.Count)
-        {
-            NearestBlock512(rows, panel, labels);
-        }
-        else if (panel.LaneWidth == Vector256<float>.Count)
-        {
-            NearestBlock256(rows, panel, labels);
-        }
-        else
-        {
-            for (int p = 0; p < BlockRows; p++)
-            {
-                labels[p] = Nearest(rows.Slice(p * panel.Dimensions, panel.Dimensions), panel);
-            }
-        }
-    }
-
     /// <summary>Eight rows at once: each panel load feeds eight fused multiply-adds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NearestBlock512(ReadOnlySpan<float> rows, CentroidPanel panel, Span<int> labels)
+    private static void NearestBlock512(ref float x0, int d, ref float panelRef, ref float normRef, int padded, ref int labels)
     {
-        int d = panel.Dimensions;
-        int padded = panel.PaddedK;
-        ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
-        ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
-        ref float x0 = ref MemoryMarshal.GetReference(rows);
         var minus2 = Vector512.Create(-2f);
         var lane = Vector512<int>.Indices;
         nint d1 = d, d2 = 2 * d1, d3 = 3 * d1, d4 = 4 * d1, d5 = 5 * d1, d6 = 6 * d1, d7 = 7 * d1;
@@ -191,24 +285,19 @@ internal static class AssignmentKernel
         }
 
         bool singleTile = padded == Vector512<float>.Count;
-        labels[0] = ArgMin512(b0, i0, singleTile);
-        labels[1] = ArgMin512(b1, i1, singleTile);
-        labels[2] = ArgMin512(b2, i2, singleTile);
-        labels[3] = ArgMin512(b3, i3, singleTile);
-        labels[4] = ArgMin512(b4, i4, singleTile);
-        labels[5] = ArgMin512(b5, i5, singleTile);
-        labels[6] = ArgMin512(b6, i6, singleTile);
-        labels[7] = ArgMin512(b7, i7, singleTile);
+        Unsafe.Add(ref labels, 0) = ArgMin512(b0, i0, singleTile);
+        Unsafe.Add(ref labels, 1) = ArgMin512(b1, i1, singleTile);
+        Unsafe.Add(ref labels, 2) = ArgMin512(b2, i2, singleTile);
+        Unsafe.Add(ref labels, 3) = ArgMin512(b3, i3, singleTile);
+        Unsafe.Add(ref labels, 4) = ArgMin512(b4, i4, singleTile);
+        Unsafe.Add(ref labels, 5) = ArgMin512(b5, i5, singleTile);
+        Unsafe.Add(ref labels, 6) = ArgMin512(b6, i6, singleTile);
+        Unsafe.Add(ref labels, 7) = ArgMin512(b7, i7, singleTile);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NearestBlock256(ReadOnlySpan<float> rows, CentroidPanel panel, Span<int> labels)
+    private static void NearestBlock256(ref float x0, int d, ref float panelRef, ref float normRef, int padded, ref int labels)
     {
-        int d = panel.Dimensions;
-        int padded = panel.PaddedK;
-        ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
-        ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
-        ref float x0 = ref MemoryMarshal.GetReference(rows);
         var minus2 = Vector256.Create(-2f);
         var lane = Vector256<int>.Indices;
         nint d1 = d, d2 = 2 * d1, d3 = 3 * d1, d4 = 4 * d1, d5 = 5 * d1, d6 = 6 * d1, d7 = 7 * d1;
@@ -262,14 +351,14 @@ internal static class AssignmentKernel
         }
 
         bool singleTile = padded == Vector256<float>.Count;
-        labels[0] = ArgMin256(b0, i0, singleTile);
-        labels[1] = ArgMin256(b1, i1, singleTile);
-        labels[2] = ArgMin256(b2, i2, singleTile);
-        labels[3] = ArgMin256(b3, i3, singleTile);
-        labels[4] = ArgMin256(b4, i4, singleTile);
-        labels[5] = ArgMin256(b5, i5, singleTile);
-        labels[6] = ArgMin256(b6, i6, singleTile);
-        labels[7] = ArgMin256(b7, i7, singleTile);
+        Unsafe.Add(ref labels, 0) = ArgMin256(b0, i0, singleTile);
+        Unsafe.Add(ref labels, 1) = ArgMin256(b1, i1, singleTile);
+        Unsafe.Add(ref labels, 2) = ArgMin256(b2, i2, singleTile);
+        Unsafe.Add(ref labels, 3) = ArgMin256(b3, i3, singleTile);
+        Unsafe.Add(ref labels, 4) = ArgMin256(b4, i4, singleTile);
+        Unsafe.Add(ref labels, 5) = ArgMin256(b5, i5, singleTile);
+        Unsafe.Add(ref labels, 6) = ArgMin256(b6, i6, singleTile);
+        Unsafe.Add(ref labels, 7) = ArgMin256(b7, i7, singleTile);
     }
 
     // Strictly smaller only: an earlier tile keeps a tie, so each lane holds its lowest-index minimum.
@@ -328,31 +417,34 @@ internal static class AssignmentKernel
         return m.ToScalar();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Record(
-        ReadOnlySpan<float> row, ReadOnlySpan<float> weights, int i, int label,
-        Span<int> labels, Span<double> sums, Span<double> counts)
-    {
-        int changed = labels[i] == label ? 0 : 1;
-        labels[i] = label;
-        double w = weights.IsEmpty ? 1.0 : weights[i];
-        counts[label] += w;
-        AddScaledRow(row, w, sums.Slice(label * row.Length, row.Length));
-        return changed;
-    }
+    /// <summary>target += w·row in double (see <see cref="AddScaledRow(ref float, double, ref double, int)"/>).</summary>
+    internal static void AddScaledRow(ReadOnlySpan<float> row, double w, Span<double> target) =>
+        AddScaledRow(ref MemoryMarshal.GetReference(row), w, ref MemoryMarshal.GetReference(target), row.Length);
 
-    /// <summary>target += w·row in double. Widening is exact and w = 1 multiplies exactly, so this equals the scalar
-    /// loop bitwise; unit weights skip the multiply.</summary>
+    /// <summary>target[0..d) += w·row[0..d) in double. Widening is exact and w = 1 multiplies exactly, so this equals
+    /// the scalar loop bitwise; unit weights skip the multiply.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void AddScaledRow(ReadOnlySpan<float> row, double w, Span<double> target)
+    private static void AddScaledRow(ref float x, double w, ref double s, int d)
     {
-        ref float x = ref MemoryMarshal.GetReference(row);
-        ref double s = ref MemoryMarshal.GetReference(target);
         int j = 0;
+        if (Avx512F.IsSupported)
+        {
+            // Eight floats widen to eight doubles in one vcvtps2pd.
+            for (; j + Vector256<float>.Count <= d; j += Vector256<float>.Count)
+            {
+                var widened = Avx512F.ConvertToVector512Double(Vector256.LoadUnsafe(ref x, (nuint)j));
+                if (w != 1.0)
+                {
+                    widened *= w;
+                }
+
+                (Vector512.LoadUnsafe(ref s, (nuint)j) + widened).StoreUnsafe(ref s, (nuint)j);
+            }
+        }
+
         if (Avx.IsSupported)
         {
-            // Four floats widen to four doubles in one vcvtps2pd, so any d ≥ 4 stays vectorised.
-            for (; j + Vector128<float>.Count <= row.Length; j += Vector128<float>.Count)
+            for (; j + Vector128<float>.Count <= d; j += Vector128<float>.Count)
             {
                 var widened = Avx.ConvertToVector256Double(Vector128.LoadUnsafe(ref x, (nuint)j));
                 if (w != 1.0)
@@ -364,7 +456,7 @@ internal static class AssignmentKernel
             }
         }
 
-        for (; j < row.Length; j++)
+        for (; j < d; j++)
         {
             Unsafe.Add(ref s, j) += w * Unsafe.Add(ref x, j);
         }

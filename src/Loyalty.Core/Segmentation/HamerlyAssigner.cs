@@ -7,7 +7,7 @@ namespace Loyalty.Core.Segmentation;
 /// and a lower bound l on the distance to any other; a point is skipped when the bounds prove its label cannot
 /// change. Returns exactly what Lloyd returns: a skip needs a margin larger than the rounding error E of Lloyd's
 /// float expanded-form distances (so Lloyd would pick the same centroid), and a point that is not skipped is
-/// assigned by the same kernel arithmetic. Sums are accumulated in the same row order as Lloyd's, so the
+/// assigned by the same kernel arithmetic. Sums go through the same <see cref="PartialSumCache"/> as Lloyd's, so the
 /// centroids are bitwise equal too.</summary>
 internal sealed class HamerlyAssigner
 {
@@ -101,21 +101,18 @@ internal sealed class HamerlyAssigner
         }
     }
 
-    /// <summary>Assigns the rows of one chunk and accumulates its sums, like
-    /// <see cref="AssignmentKernel.AssignAndAccumulate"/>.</summary>
+    /// <summary>The nearest centroid of rows [start, start + nearest.Length), as
+    /// <see cref="AssignmentKernel.NearestRows"/> would find it; rows whose bounds prove the label unchanged keep
+    /// <paramref name="labels"/>' value without computing any distance.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal int AssignAndAccumulate(
-        int chunk, CentroidPanel panel, float[] centroids, int[] labels, Span<double> sums, Span<double> counts)
+    internal void Nearest(int start, Span<int> nearest, CentroidPanel panel, float[] centroids, int[] labels)
     {
         int d = _data.Columns;
-        int start = ChunkPlan.Start(chunk);
-        int end = start + _data.Plan.Length(chunk);
         ReadOnlySpan<float> points = _data.Points.Span;
-        ReadOnlySpan<float> weights = _data.Weights.Span;
         Span<float> distances = panel.PaddedK <= 1024 ? stackalloc float[panel.PaddedK] : new float[panel.PaddedK];
-        int changed = 0;
-        for (int i = start; i < end; i++)
+        for (int r = 0; r < nearest.Length; r++)
         {
+            int i = start + r;
             ReadOnlySpan<float> row = points.Slice(i * d, d);
             int label = labels[i];
             if (label < 0 || !StillNearest(i, label, row, centroids))
@@ -123,14 +120,8 @@ internal sealed class HamerlyAssigner
                 label = FullAssign(i, row, panel, distances);
             }
 
-            changed += labels[i] == label ? 0 : 1;
-            labels[i] = label;
-            double w = weights.IsEmpty ? 1.0 : weights[i];
-            counts[label] += w;
-            AssignmentKernel.AddScaledRow(row, w, sums.Slice(label * d, d));
+            nearest[r] = label;
         }
-
-        return changed;
     }
 
     private bool StillNearest(int i, int label, ReadOnlySpan<float> row, float[] centroids)

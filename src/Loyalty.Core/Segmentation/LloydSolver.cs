@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Segmentation;
 
-/// <summary>Lloyd iterations from given centroids, following scikit-learn's loop: assign and sum in one pass,
+/// <summary>Lloyd iterations from given centroids, following scikit-learn's loop: assign and sum (through
+/// <see cref="PartialSumCache"/>, which re-adds only blocks whose labels changed),
 /// relocate empty clusters, move the centroids, stop when no label changed or when the summed squared shift is at
 /// most the (absolute) tolerance; then, unless labels were already stable, one last assignment so labels match
 /// the final centroids, and the exact inertia.</summary>
@@ -11,17 +12,20 @@ internal static class LloydSolver
         double tolerance, int run, IProgress<KMeansProgress>? progress, CancellationToken cancellationToken)
     {
         int d = data.Columns;
-        var plan = data.Plan;
         var centroids = (float[])initialCentroids.Clone();
         var next = new float[k * d];
         var labels = new int[data.Rows];
         Array.Fill(labels, -1);
         var panel = CentroidPanel.Create(centroids, k, d, CentroidPanel.PreferredLaneWidth(k));
-        var partials = new ChunkPartials(plan.Count, k, d);
+        var cache = new PartialSumCache(data, k);
         var hamerly = algorithm == KMeansAlgorithm.Hamerly ? new HamerlyAssigner(data, k, cancellationToken) : null;
         var sums = new double[k * d];
         var counts = new double[k];
         var shifts = new double[k];
+        float[] current = centroids;
+        NearestAssigner assign = hamerly is null
+            ? (start, nearest) => AssignmentKernel.NearestRows(data.Points.Span.Slice(start * d, nearest.Length * d), panel, nearest)
+            : (start, nearest) => hamerly.Nearest(start, nearest, panel, current, labels);
         bool labelsStable = false;
         bool converged = false;
         int iterations = 0;
@@ -29,21 +33,8 @@ internal static class LloydSolver
         {
             panel.Update(centroids);
             hamerly?.BeginIteration(centroids);
-            float[] current = centroids;
-            plan.ForEach(chunk =>
-            {
-                int start = ChunkPlan.Start(chunk);
-                int length = plan.Length(chunk);
-                Span<double> chunkSums = partials.ClearedSums(chunk);
-                Span<double> chunkCounts = partials.ClearedCounts(chunk);
-                int changedInChunk = hamerly is null
-                    ? AssignmentKernel.AssignAndAccumulate(
-                        data.ChunkPoints(chunk), data.ChunkWeights(chunk), panel, labels.AsSpan(start, length), chunkSums, chunkCounts)
-                    : hamerly.AssignAndAccumulate(chunk, panel, current, labels, chunkSums, chunkCounts);
-                partials.SetChanged(chunk, changedInChunk);
-            }, cancellationToken);
-
-            int changed = partials.Reduce(sums, counts);
+            current = centroids;
+            int changed = cache.Pass(assign, labels, sums, counts, cancellationToken);
             EmptyClusterRelocation.Relocate(data, centroids, labels, sums, counts);
             double shift = MoveCentroids(centroids, sums, counts, next, shifts, d);
             (centroids, next) = (next, centroids);
@@ -66,7 +57,7 @@ internal static class LloydSolver
 
         if (!labelsStable)
         {
-            AssignFinal(data, centroids, labels, panel, partials, cancellationToken);
+            AssignFinal(data, centroids, labels, panel, cancellationToken);
         }
 
         double inertia = Inertia.Compute(data, centroids, labels, cancellationToken);
@@ -75,17 +66,11 @@ internal static class LloydSolver
 
     /// <summary>Labels for fixed centroids (no update), with the same kernel and chunking as the iterations.</summary>
     internal static void AssignFinal(
-        KMeansData data, float[] centroids, int[] labels, CentroidPanel panel, ChunkPartials partials,
-        CancellationToken cancellationToken)
+        KMeansData data, float[] centroids, int[] labels, CentroidPanel panel, CancellationToken cancellationToken)
     {
         panel.Update(centroids);
-        data.Plan.ForEach(chunk =>
-        {
-            int start = ChunkPlan.Start(chunk);
-            AssignmentKernel.AssignAndAccumulate(
-                data.ChunkPoints(chunk), data.ChunkWeights(chunk), panel, labels.AsSpan(start, data.Plan.Length(chunk)),
-                partials.ClearedSums(chunk), partials.ClearedCounts(chunk));
-        }, cancellationToken);
+        data.Plan.ForEach(chunk => AssignmentKernel.NearestRows(
+            data.ChunkPoints(chunk), panel, labels.AsSpan(ChunkPlan.Start(chunk), data.Plan.Length(chunk))), cancellationToken);
     }
 
     // New centroid = sum / weight (a cluster with no weight keeps its place); returns Σ‖new − old‖².

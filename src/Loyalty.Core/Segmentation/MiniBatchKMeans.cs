@@ -142,7 +142,7 @@ public sealed class MiniBatchKMeans
         float[] centroids = (float[])_centroids!.Clone();
         var labels = new int[features.Rows];
         var panel = CentroidPanel.Create(centroids, Options.K, features.Columns, CentroidPanel.PreferredLaneWidth(Options.K));
-        LloydSolver.AssignFinal(data, centroids, labels, panel, new ChunkPartials(data.Plan.Count, Options.K, data.Columns), cancellationToken);
+        LloydSolver.AssignFinal(data, centroids, labels, panel, cancellationToken);
         double inertia = Inertia.Compute(data, centroids, labels, cancellationToken);
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new KMeansModel(new KMeansRun(centroids, labels, inertia, Steps, converged), features.Columns, null, KMeansAlgorithm.Lloyd, 0, seconds);
@@ -164,7 +164,7 @@ public sealed class MiniBatchKMeans
         var data = new KMeansData(features.Memory, features.Rows, features.Columns, default, 1);
         var labels = new int[features.Rows];
         var panel = CentroidPanel.Create(centroids, Options.K, _dimensions, CentroidPanel.PreferredLaneWidth(Options.K));
-        LloydSolver.AssignFinal(data, centroids, labels, panel, new ChunkPartials(data.Plan.Count, Options.K, _dimensions), CancellationToken.None);
+        LloydSolver.AssignFinal(data, centroids, labels, panel, CancellationToken.None);
         double inertia = Inertia.Compute(data, centroids, labels, CancellationToken.None);
         return new KMeansModel(new KMeansRun(centroids, labels, inertia, Steps, false), _dimensions, null, KMeansAlgorithm.Lloyd, 0, 0);
     }

@@ -55,6 +55,29 @@ public sealed class AssignmentKernelTests
         Assert.Equal([0, 1, 0, 1], labels);
     }
 
+    [Fact]
+    public void RecordLabels_LengthsZeroTo300_CountsChangesAndCopies()
+    {
+        var random = new Random(5);
+        for (int n = 0; n <= 300; n++)
+        {
+            int[] nearest = Enumerable.Range(0, n).Select(_ => random.Next(4)).ToArray();
+            int[] labels = Enumerable.Range(0, n).Select(_ => random.Next(4)).ToArray();
+            int expected = nearest.Zip(labels).Count(pair => pair.First != pair.Second);
+
+            Assert.Equal(expected, AssignmentKernel.RecordLabels(nearest, labels));
+            Assert.Equal(nearest, labels);
+        }
+    }
+
+    [Fact]
+    public void AccumulateRows_LabelOutOfRange_ThrowsNamingTheRow()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => AssignmentKernel.AccumulateRows([1f, 2f], default, [0, 2], new double[2], new double[2], 1));
+        Assert.Contains("Row 1", error.Message, StringComparison.Ordinal);
+    }
+
     private static void AssertSameAsScalar(int rows, int d, int k, int laneWidth, int seed, bool weighted)
     {
         float[] points = SyntheticData.Uniform(rows * d, seed);
