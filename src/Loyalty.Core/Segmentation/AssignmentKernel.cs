@@ -70,7 +70,11 @@ internal static class AssignmentKernel
             ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
             ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
             int padded = panel.PaddedK;
-            if (panel.LaneWidth == Vector512<float>.Count)
+            if (RowLaneKernel.Supports(d))
+            {
+                i = RowLaneKernel.NearestBlocks(points, panel, nearest);
+            }
+            else if (panel.LaneWidth == Vector512<float>.Count)
             {
                 for (; i + BlockRows <= rows; i += BlockRows)
                 {
