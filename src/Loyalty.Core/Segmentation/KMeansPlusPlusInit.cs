@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Loyalty.Core.Numerics;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -25,14 +24,16 @@ internal static class KMeansPlusPlusInit
         double[] weightTotals = ChunkTotals(data, null);
         int first = WeightedPick(data, null, weightTotals, random.NextDouble() * weightTotals.Sum());
         data.Row(first).CopyTo(centroids);
+        float[] firstCentre = centroids.AsSpan(0, d).ToArray();
         plan.ForEach(chunk =>
         {
-            ReadOnlySpan<float> first0 = centroids.AsSpan(0, d);
-            double potential = 0;
             int start = ChunkPlan.Start(chunk);
-            for (int i = start; i < start + plan.Length(chunk); i++)
+            int end = start + plan.Length(chunk);
+            closest.AsSpan(start, end - start).Fill(float.PositiveInfinity);
+            KeepCloser(data, start, end, firstCentre, closest);
+            double potential = 0;
+            for (int i = start; i < end; i++)
             {
-                closest[i] = DistanceKernels.SquaredEuclidean(data.Row(i), first0);
                 potential += data.Weight(i) * closest[i];
             }
 
@@ -40,10 +41,16 @@ internal static class KMeansPlusPlusInit
         }, cancellationToken);
 
         int paddedTrials = (trials + CandidateLanes - 1) / CandidateLanes * CandidateLanes;
-        var candidateDistances = new float[(long)n * trials];
         var candidatePanel = new float[d * paddedTrials];
         var candidates = new int[trials];
+        var candidateRows = new float[trials * d];
         var candidatePotential = new double[plan.Count * paddedTrials];
+
+        // D² lags behind by the last chosen centre: the next scoring pass folds it in while it reads the rows anyway
+        // (one pass over the data per centre instead of two), and a chunk the sampler must scan first is brought up
+        // to date on the spot. The potentials are exact either way: scoring already used min(D², distance).
+        var stale = new bool[plan.Count];
+        float[]? pending = null;
         for (int c = 1; c < k; c++)
         {
             double total = chunkPotential.Sum();
@@ -54,25 +61,40 @@ internal static class KMeansPlusPlusInit
 
             for (int t = 0; t < trials; t++)
             {
-                candidates[t] = WeightedPick(data, closest, chunkPotential, random.NextDouble() * total);
+                double target = random.NextDouble() * total;
+                int chunk = PickChunk(chunkPotential, target, out double before);
+                if (stale[chunk])
+                {
+                    KeepCloser(data, ChunkPlan.Start(chunk), ChunkPlan.Start(chunk) + plan.Length(chunk), pending!, closest);
+                    stale[chunk] = false;
+                }
+
+                candidates[t] = PickInChunk(data, closest, chunk, before, target);
                 ReadOnlySpan<float> row = data.Row(candidates[t]);
+                row.CopyTo(candidateRows.AsSpan(t * d, d));
                 for (int j = 0; j < d; j++)
                 {
                     candidatePanel[j * paddedTrials + t] = row[j];
                 }
             }
 
-            plan.ForEach(chunk => ScoreCandidates(
-                data, chunk, candidatePanel, trials, paddedTrials, closest, candidateDistances,
-                candidatePotential.AsSpan(chunk * paddedTrials, paddedTrials)), cancellationToken);
+            float[]? lagging = pending;
+            plan.ForEach(chunk =>
+            {
+                ScoreCandidates(
+                    data, chunk, stale[chunk] ? lagging : null, candidatePanel, candidateRows, trials, paddedTrials, closest,
+                    candidatePotential.AsSpan(chunk * paddedTrials, paddedTrials));
+                stale[chunk] = false;
+            }, cancellationToken);
 
             int best = BestTrial(candidatePotential, plan.Count, trials, paddedTrials);
             data.Row(candidates[best]).CopyTo(centroids.AsSpan(c * d));
-            plan.ForEach(chunk =>
+            pending = centroids.AsSpan(c * d, d).ToArray();
+            for (int chunk = 0; chunk < plan.Count; chunk++)
             {
-                KeepCloser(closest, candidateDistances, ChunkPlan.Start(chunk), plan.Length(chunk), trials, best);
                 chunkPotential[chunk] = candidatePotential[chunk * paddedTrials + best];
-            }, cancellationToken);
+                stale[chunk] = true;
+            }
         }
 
         return centroids;
@@ -83,7 +105,8 @@ internal static class KMeansPlusPlusInit
     /// candidate the chunk's potential Σ w·min(D², distance) in double.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreCandidates(
-        KMeansData data, int chunk, float[] panel, int trials, int paddedTrials, float[] closest, float[] distances, Span<double> potential)
+        KMeansData data, int chunk, float[]? lagging, float[] panel, float[] candidateRows, int trials, int paddedTrials,
+        float[] closest, Span<double> potential)
     {
         int d = data.Columns;
         ReadOnlySpan<float> points = data.Points.Span;
@@ -91,10 +114,23 @@ internal static class KMeansPlusPlusInit
         int start = ChunkPlan.Start(chunk);
         ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel);
         int end = start + data.Plan.Length(chunk);
+
+        // Whole blocks of sixteen rows go through the row-lane kernel; the rest (and machines without AVX-512) through
+        // the candidate-per-lane loop below. Both compute each distance identically.
+        Span<double> blockPotential = stackalloc double[paddedTrials];
+        blockPotential.Clear();
+        int tail = RowTile.IsSupported && d > 0
+            ? CandidateRowLanes.Score(points, weights, d, start, end, lagging, candidateRows, trials, closest, blockPotential)
+            : start;
+        if (lagging is not null)
+        {
+            KeepCloser(data, tail, end, lagging, closest);
+        }
+
         for (int t = 0; t < paddedTrials; t += CandidateLanes)
         {
             Vector256<double> lower = default, upper = default;
-            int i = start;
+            int i = tail;
 
             // Four rows at a time: four independent FMA chains instead of one latency-bound chain.
             for (; i + 4 <= end; i += 4)
@@ -117,10 +153,10 @@ internal static class KMeansPlusPlusInit
                     a3 = Vector256.FusedMultiplyAdd(d3, d3, a3);
                 }
 
-                Record(a0, distances, ((long)(i) * trials) + t, trials - t, closest[i], weights.IsEmpty ? 1.0 : weights[i], ref lower, ref upper);
-                Record(a1, distances, ((long)(i + 1) * trials) + t, trials - t, closest[i + 1], weights.IsEmpty ? 1.0 : weights[i + 1], ref lower, ref upper);
-                Record(a2, distances, ((long)(i + 2) * trials) + t, trials - t, closest[i + 2], weights.IsEmpty ? 1.0 : weights[i + 2], ref lower, ref upper);
-                Record(a3, distances, ((long)(i + 3) * trials) + t, trials - t, closest[i + 3], weights.IsEmpty ? 1.0 : weights[i + 3], ref lower, ref upper);
+                Record(a0, closest[i], weights.IsEmpty ? 1.0 : weights[i], ref lower, ref upper);
+                Record(a1, closest[i + 1], weights.IsEmpty ? 1.0 : weights[i + 1], ref lower, ref upper);
+                Record(a2, closest[i + 2], weights.IsEmpty ? 1.0 : weights[i + 2], ref lower, ref upper);
+                Record(a3, closest[i + 3], weights.IsEmpty ? 1.0 : weights[i + 3], ref lower, ref upper);
             }
 
             for (; i < end; i++)
@@ -133,37 +169,23 @@ internal static class KMeansPlusPlusInit
                     acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
                 }
 
-                Record(acc, distances, ((long)i * trials) + t, trials - t, closest[i], weights.IsEmpty ? 1.0 : weights[i], ref lower, ref upper);
+                Record(acc, closest[i], weights.IsEmpty ? 1.0 : weights[i], ref lower, ref upper);
             }
 
             lower.CopyTo(potential.Slice(t, 4));
             upper.CopyTo(potential.Slice(t + 4, 4));
+        }
+
+        for (int t = 0; t < paddedTrials; t++)
+        {
+            potential[t] += blockPotential[t];
 
         }
 
-        // Stores a row's real candidate lanes (rows are packed, so padding lanes must not spill into the next row)
-        // and adds w·min(D², distance) to the potentials.
+        // Adds w·min(D², distance) to the potentials.
         static void Record(
-            Vector256<float> distance, float[] distances, long at, int lanes, float closest, double weight,
-            ref Vector256<double> lower, ref Vector256<double> upper)
+            Vector256<float> distance, float closest, double weight, ref Vector256<double> lower, ref Vector256<double> upper)
         {
-            ref float target = ref MemoryMarshal.GetArrayDataReference(distances);
-            if (lanes >= Vector256<float>.Count)
-            {
-                distance.StoreUnsafe(ref target, (nuint)at);
-            }
-            else if (lanes == Vector128<float>.Count)
-            {
-                distance.GetLower().StoreUnsafe(ref target, (nuint)at);
-            }
-            else
-            {
-                for (int lane = 0; lane < lanes; lane++)
-                {
-                    distances[at + lane] = distance[lane];
-                }
-            }
-
             var (lo, hi) = Vector256.Widen(Vector256.MinNative(distance, Vector256.Create(closest)));
             var w = Vector256.Create(weight);
             lower = Vector256.FusedMultiplyAdd(lo, w, lower);
@@ -171,13 +193,62 @@ internal static class KMeansPlusPlusInit
         }
     }
 
+    /// <summary>D² = min(D², ‖x − c‖²) for rows [start, end), with the arithmetic of a
+    /// <see cref="ScoreCandidates"/> lane (float differences, fused multiply-adds in feature order from zero), so the
+    /// values equal the ones the winner was scored with. Eight rows at a time keep eight chains in flight.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void KeepCloser(float[] closest, float[] candidateDistances, int start, int length, int trials, int best)
+    private static void KeepCloser(KMeansData data, int start, int end, float[] centre, float[] closest)
     {
-        for (int i = start; i < start + length; i++)
+        int d = data.Columns;
+        ReadOnlySpan<float> points = data.Points.Span;
+        if (points.Length < end * d || centre.Length < d)
         {
-            closest[i] = Math.Min(closest[i], candidateDistances[((long)i * trials) + best]);
+            throw new ArgumentException("The rows lie outside the data.", nameof(end));
         }
+
+        ref float c = ref MemoryMarshal.GetArrayDataReference(centre);
+        ref float x0 = ref MemoryMarshal.GetReference(points);
+        int i = RowTile.IsSupported ? CandidateRowLanes.KeepCloser(points, d, start, end, centre, closest) : start;
+        for (; i + 8 <= end; i += 8)
+        {
+            ref float row = ref Unsafe.Add(ref x0, i * d);
+            float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+            for (int j = 0; j < d; j++)
+            {
+                float cj = Unsafe.Add(ref c, j);
+                a0 = Squared(Unsafe.Add(ref row, j) - cj, a0);
+                a1 = Squared(Unsafe.Add(ref row, d + j) - cj, a1);
+                a2 = Squared(Unsafe.Add(ref row, (2 * d) + j) - cj, a2);
+                a3 = Squared(Unsafe.Add(ref row, (3 * d) + j) - cj, a3);
+                a4 = Squared(Unsafe.Add(ref row, (4 * d) + j) - cj, a4);
+                a5 = Squared(Unsafe.Add(ref row, (5 * d) + j) - cj, a5);
+                a6 = Squared(Unsafe.Add(ref row, (6 * d) + j) - cj, a6);
+                a7 = Squared(Unsafe.Add(ref row, (7 * d) + j) - cj, a7);
+            }
+
+            closest[i] = Math.Min(closest[i], a0);
+            closest[i + 1] = Math.Min(closest[i + 1], a1);
+            closest[i + 2] = Math.Min(closest[i + 2], a2);
+            closest[i + 3] = Math.Min(closest[i + 3], a3);
+            closest[i + 4] = Math.Min(closest[i + 4], a4);
+            closest[i + 5] = Math.Min(closest[i + 5], a5);
+            closest[i + 6] = Math.Min(closest[i + 6], a6);
+            closest[i + 7] = Math.Min(closest[i + 7], a7);
+        }
+
+        for (; i < end; i++)
+        {
+            ref float row = ref Unsafe.Add(ref x0, i * d);
+            float acc = 0;
+            for (int j = 0; j < d; j++)
+            {
+                acc = Squared(Unsafe.Add(ref row, j) - Unsafe.Add(ref c, j), acc);
+            }
+
+            closest[i] = Math.Min(closest[i], acc);
+        }
+
+        static float Squared(float diff, float acc) => MathF.FusedMultiplyAdd(diff, diff, acc);
     }
 
     // Sums over chunks in chunk order, then the lowest potential wins (first on ties).
@@ -226,14 +297,27 @@ internal static class KMeansPlusPlusInit
     /// locate the chunk, one chunk is scanned. Rows with zero mass are never returned.</summary>
     internal static int WeightedPick(KMeansData data, float[]? score, double[] chunkWeights, double target)
     {
+        int chunk = PickChunk(chunkWeights, target, out double before);
+        return PickInChunk(data, score, chunk, before, target);
+    }
+
+    /// <summary>The chunk holding the running total <paramref name="target"/>, and the total before it.</summary>
+    internal static int PickChunk(double[] chunkWeights, double target, out double before)
+    {
         int chunk = 0;
-        double before = 0;
+        before = 0;
         while (chunk < chunkWeights.Length - 1 && before + chunkWeights[chunk] < target)
         {
             before += chunkWeights[chunk];
             chunk++;
         }
 
+        return chunk;
+    }
+
+    /// <summary>The row of <paramref name="chunk"/> where the running total reaches <paramref name="target"/>.</summary>
+    internal static int PickInChunk(KMeansData data, float[]? score, int chunk, double before, double target)
+    {
         int start = ChunkPlan.Start(chunk);
         int end = start + data.Plan.Length(chunk);
         int lastWithMass = -1;
