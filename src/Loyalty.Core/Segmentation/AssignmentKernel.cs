@@ -74,7 +74,13 @@ internal static class AssignmentKernel
             {
                 i = RowLaneKernel.NearestBlocks(points, panel, nearest);
             }
-            else if (panel.LaneWidth == Vector512<float>.Count)
+            else if (RowLaneWideKernel.Supports(d))
+            {
+                // Rows whose tile reads would run past the data finish in the centroid-lane loop below.
+                i = RowLaneWideKernel.NearestBlocks(points, panel, nearest);
+            }
+
+            if (panel.LaneWidth == Vector512<float>.Count)
             {
                 for (; i + BlockRows <= rows; i += BlockRows)
                 {

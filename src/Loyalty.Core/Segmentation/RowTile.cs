@@ -27,66 +27,41 @@ internal static class RowTile
             throw new ArgumentException("Sixteen columns are needed.", nameof(columns));
         }
 
+        // Kept in small helpers: the JIT will not inline a method with more than 32 locals, and a call per tile
+        // costs more than the transpose itself.
         ref float at = ref Unsafe.Add(ref first, offset);
         nuint s = (nuint)stride;
-        var r0 = Vector512.LoadUnsafe(ref at);
-        var r1 = Vector512.LoadUnsafe(ref at, s);
-        var r2 = Vector512.LoadUnsafe(ref at, 2 * s);
-        var r3 = Vector512.LoadUnsafe(ref at, 3 * s);
-        var r4 = Vector512.LoadUnsafe(ref at, 4 * s);
-        var r5 = Vector512.LoadUnsafe(ref at, 5 * s);
-        var r6 = Vector512.LoadUnsafe(ref at, 6 * s);
-        var r7 = Vector512.LoadUnsafe(ref at, 7 * s);
-        var r8 = Vector512.LoadUnsafe(ref at, 8 * s);
-        var r9 = Vector512.LoadUnsafe(ref at, 9 * s);
-        var r10 = Vector512.LoadUnsafe(ref at, 10 * s);
-        var r11 = Vector512.LoadUnsafe(ref at, 11 * s);
-        var r12 = Vector512.LoadUnsafe(ref at, 12 * s);
-        var r13 = Vector512.LoadUnsafe(ref at, 13 * s);
-        var r14 = Vector512.LoadUnsafe(ref at, 14 * s);
-        var r15 = Vector512.LoadUnsafe(ref at, 15 * s);
-
-        // Stage 1: pairs of rows interleaved element by element within each 128-bit lane.
-        var a0 = Avx512F.UnpackLow(r0, r1);
-        var a1 = Avx512F.UnpackHigh(r0, r1);
-        var a2 = Avx512F.UnpackLow(r2, r3);
-        var a3 = Avx512F.UnpackHigh(r2, r3);
-        var a4 = Avx512F.UnpackLow(r4, r5);
-        var a5 = Avx512F.UnpackHigh(r4, r5);
-        var a6 = Avx512F.UnpackLow(r6, r7);
-        var a7 = Avx512F.UnpackHigh(r6, r7);
-        var a8 = Avx512F.UnpackLow(r8, r9);
-        var a9 = Avx512F.UnpackHigh(r8, r9);
-        var a10 = Avx512F.UnpackLow(r10, r11);
-        var a11 = Avx512F.UnpackHigh(r10, r11);
-        var a12 = Avx512F.UnpackLow(r12, r13);
-        var a13 = Avx512F.UnpackHigh(r12, r13);
-        var a14 = Avx512F.UnpackLow(r14, r15);
-        var a15 = Avx512F.UnpackHigh(r14, r15);
-
-        // Stage 2: 64-bit interleaves; b(4g + c) holds, in 128-bit lane L, rows 4g..4g+3 of feature 4L + c.
-        var b0 = Avx512F.UnpackLow(a0.AsDouble(), a2.AsDouble()).AsSingle();
-        var b1 = Avx512F.UnpackHigh(a0.AsDouble(), a2.AsDouble()).AsSingle();
-        var b2 = Avx512F.UnpackLow(a1.AsDouble(), a3.AsDouble()).AsSingle();
-        var b3 = Avx512F.UnpackHigh(a1.AsDouble(), a3.AsDouble()).AsSingle();
-        var b4 = Avx512F.UnpackLow(a4.AsDouble(), a6.AsDouble()).AsSingle();
-        var b5 = Avx512F.UnpackHigh(a4.AsDouble(), a6.AsDouble()).AsSingle();
-        var b6 = Avx512F.UnpackLow(a5.AsDouble(), a7.AsDouble()).AsSingle();
-        var b7 = Avx512F.UnpackHigh(a5.AsDouble(), a7.AsDouble()).AsSingle();
-        var b8 = Avx512F.UnpackLow(a8.AsDouble(), a10.AsDouble()).AsSingle();
-        var b9 = Avx512F.UnpackHigh(a8.AsDouble(), a10.AsDouble()).AsSingle();
-        var b10 = Avx512F.UnpackLow(a9.AsDouble(), a11.AsDouble()).AsSingle();
-        var b11 = Avx512F.UnpackHigh(a9.AsDouble(), a11.AsDouble()).AsSingle();
-        var b12 = Avx512F.UnpackLow(a12.AsDouble(), a14.AsDouble()).AsSingle();
-        var b13 = Avx512F.UnpackHigh(a12.AsDouble(), a14.AsDouble()).AsSingle();
-        var b14 = Avx512F.UnpackLow(a13.AsDouble(), a15.AsDouble()).AsSingle();
-        var b15 = Avx512F.UnpackHigh(a13.AsDouble(), a15.AsDouble()).AsSingle();
+        Interleave(ref at, s, out var b0, out var b1, out var b2, out var b3);
+        Interleave(ref Unsafe.Add(ref at, 4 * s), s, out var b4, out var b5, out var b6, out var b7);
+        Interleave(ref Unsafe.Add(ref at, 8 * s), s, out var b8, out var b9, out var b10, out var b11);
+        Interleave(ref Unsafe.Add(ref at, 12 * s), s, out var b12, out var b13, out var b14, out var b15);
 
         // Stages 3 and 4: gather the four row groups of each feature across 128-bit lanes.
         Gather(b0, b4, b8, b12, columns, 0);
         Gather(b1, b5, b9, b13, columns, 1);
         Gather(b2, b6, b10, b14, columns, 2);
         Gather(b3, b7, b11, b15, columns, 3);
+    }
+
+    // Stages 1 and 2 for four rows: 32-bit then 64-bit interleaves, so b(c) holds, in 128-bit lane L, the four rows'
+    // feature 4L + c.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Interleave(
+        ref float row, nuint stride,
+        out Vector512<float> b0, out Vector512<float> b1, out Vector512<float> b2, out Vector512<float> b3)
+    {
+        var r0 = Vector512.LoadUnsafe(ref row);
+        var r1 = Vector512.LoadUnsafe(ref row, stride);
+        var r2 = Vector512.LoadUnsafe(ref row, 2 * stride);
+        var r3 = Vector512.LoadUnsafe(ref row, 3 * stride);
+        var a0 = Avx512F.UnpackLow(r0, r1).AsDouble();
+        var a1 = Avx512F.UnpackHigh(r0, r1).AsDouble();
+        var a2 = Avx512F.UnpackLow(r2, r3).AsDouble();
+        var a3 = Avx512F.UnpackHigh(r2, r3).AsDouble();
+        b0 = Avx512F.UnpackLow(a0, a2).AsSingle();
+        b1 = Avx512F.UnpackHigh(a0, a2).AsSingle();
+        b2 = Avx512F.UnpackLow(a1, a3).AsSingle();
+        b3 = Avx512F.UnpackHigh(a1, a3).AsSingle();
     }
 
     // g0..g3 hold rows 0-3, 4-7, 8-11, 12-15 of features c, 4 + c, 8 + c, 12 + c (one per 128-bit lane).
