@@ -428,6 +428,7 @@ internal static class AssignmentKernel
     }
 
     /// <summary>target += w·row in double (see <see cref="AddScaledRow(ref float, double, ref double, int)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void AddScaledRow(ReadOnlySpan<float> row, double w, Span<double> target) =>
         AddScaledRow(ref MemoryMarshal.GetReference(row), w, ref MemoryMarshal.GetReference(target), row.Length);
 
