@@ -17,7 +17,7 @@ internal static class LloydSolver
         var labels = new int[data.Rows];
         Array.Fill(labels, -1);
         var panel = CentroidPanel.Create(centroids, k, d, CentroidPanel.PreferredLaneWidth(k));
-        var cache = new PartialSumCache(data, k);
+        using var cache = new PartialSumCache(data, k);
         var hamerly = algorithm == KMeansAlgorithm.Hamerly ? new HamerlyAssigner(data, k, cancellationToken) : null;
         var sums = new double[k * d];
         var counts = new double[k];
