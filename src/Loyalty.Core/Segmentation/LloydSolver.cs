@@ -1,7 +1,7 @@
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Lloyd iterations from given centroids, following scikit-learn's loop: assign and sum (through
-/// <see cref="PartialSumCache"/>, which re-adds only blocks whose labels changed),
+/// <see cref="PartialSumCache"/>, which moves only the rows whose labels changed between the chunk partials),
 /// relocate empty clusters, move the centroids, stop when no label changed or when the summed squared shift is at
 /// most the (absolute) tolerance; then, unless labels were already stable, one last assignment so labels match
 /// the final centroids, and the exact inertia.</summary>
