@@ -69,6 +69,12 @@ internal static class FactorModelSerializer
         var clip = new RatingScale(r.ReadSingle(), r.ReadSingle());
         float foldInRegularization = r.ReadSingle();
         float alpha = r.ReadSingle();
+
+        // Per user and per item at least: a one-byte key, a bias and the factors; then the seen-list offsets.
+        long perRow = 1 + sizeof(float) + ((long)sizeof(float) * factors);
+        ModelStream.EnsureRemaining(
+            r, ((users + (long)items) * perRow) + ((users + 1L) * sizeof(int)),
+            $"{users:N0} users and {items:N0} items with {factors:N0} factors");
         var userIndex = new IdIndex(ModelStream.ReadStrings(r, users));
         var itemIndex = new IdIndex(ModelStream.ReadStrings(r, items));
         float[] userBias = ModelStream.ReadFloats(r, users);
@@ -92,6 +98,7 @@ internal static class FactorModelSerializer
         }
 
         int seenCount = ModelStream.NonNegative(start[users], "seen count");
+        ModelStream.EnsureRemaining(r, (long)seenCount * (sizeof(int) + sizeof(float)), $"{seenCount:N0} seen ratings");
         var columns = new int[seenCount];
         for (int c = 0; c < seenCount; c++)
         {

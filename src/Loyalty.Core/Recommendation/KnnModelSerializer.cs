@@ -75,6 +75,12 @@ internal static class KnnModelSerializer
         int users = ModelStream.NonNegative(r.ReadInt32(), "user count");
         int items = ModelStream.NonNegative(r.ReadInt32(), "item count");
         int count = ModelStream.NonNegative(r.ReadInt32(), "rating count");
+        int size = options.UserBased ? users : items;
+
+        // At least: a one-byte key per user and item, three values per rating, the upper triangle of similarities.
+        ModelStream.EnsureRemaining(
+            r, users + (long)items + (12L * count) + ((long)size * (size - 1) / 2 * sizeof(float)),
+            $"{users:N0} users, {items:N0} items and {count:N0} ratings");
         var userIndex = new IdIndex(ModelStream.ReadStrings(r, users));
         var itemIndex = new IdIndex(ModelStream.ReadStrings(r, items));
         var entries = new RatingEntry[count];
@@ -85,7 +91,6 @@ internal static class KnnModelSerializer
             entries[n] = new RatingEntry(u, i, r.ReadSingle());
         }
 
-        int size = options.UserBased ? users : items;
         var similarity = new float[(long)size * size];
         for (int a = 0; a < size; a++)
         {

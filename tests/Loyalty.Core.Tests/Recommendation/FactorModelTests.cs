@@ -39,6 +39,40 @@ public sealed class FactorModelTests
         Assert.Throws<InvalidDataException>(() => FactorModel.Load(stream));
     }
 
+    [Theory]
+    [InlineData(0, int.MaxValue)]
+    [InlineData(2, int.MaxValue)]
+    [InlineData(2, 1 << 24)]
+    public void Load_CountLargerThanTheStream_ThrowsInvalidDataBeforeAllocating(int field, int value)
+    {
+        // field 0 = user count, 1 = item count, 2 = factor count: each declares far more data than the file holds.
+        var model = Fit("svd", RecommendationData.Small());
+        using var saved = new MemoryStream();
+        model.Save(saved);
+        byte[] bytes = saved.ToArray();
+        using (var reader = new BinaryReader(new MemoryStream(bytes)))
+        {
+            reader.ReadString();
+            reader.ReadInt32();
+            reader.ReadString();
+            BitConverter.GetBytes(value).CopyTo(bytes, reader.BaseStream.Position + (4 * field));
+        }
+
+        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("remain", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NonSeekableStream_PredictsIdentically()
+    {
+        var data = RecommendationData.Small();
+        var model = Fit("svd", data);
+        using var saved = new MemoryStream();
+        model.Save(saved);
+        var loaded = FactorModel.Load(new ForwardOnlyStream(saved.ToArray()));
+        Assert.All(data.Take(200), x => Assert.Equal(model.Predict(x.User, x.Item), loaded.Predict(x.User, x.Item)));
+    }
+
     [Fact]
     public void Load_Truncated_ThrowsInvalidData()
     {

@@ -57,6 +57,32 @@ public sealed class KnnModelPersistenceTests
     }
 
     [Fact]
+    public void Load_UserCountLargerThanTheStream_ThrowsInvalidDataBeforeAllocating()
+    {
+        var model = new KnnRecommender(new KnnOptions { UserBased = true }).Fit(RecommendationData.Small());
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        byte[] bytes = stream.ToArray();
+
+        // Header, version, then the options (bool, five 4-byte values, two floats of the scale): the user count follows.
+        int usersAt = 1 + "LOYALTY.CORE/KNN-MODEL".Length + 4 + 1 + (7 * 4);
+        BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, usersAt);
+        var ex = Assert.Throws<InvalidDataException>(() => KnnModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("remain", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NonSeekableStream_PredictsIdentically()
+    {
+        var data = RecommendationData.Small();
+        var model = new KnnRecommender().Fit(data);
+        using var saved = new MemoryStream();
+        model.Save(saved);
+        var loaded = KnnModel.Load(new ForwardOnlyStream(saved.ToArray()));
+        Assert.All(data.Take(200), x => Assert.Equal(model.Predict(x.User, x.Item), loaded.Predict(x.User, x.Item)));
+    }
+
+    [Fact]
     public void Load_NewerFormatVersion_ThrowsInvalidDataNamingVersion()
     {
         var model = new KnnRecommender().Fit(RecommendationData.Small());
