@@ -25,8 +25,8 @@ internal static class RecommendCommand
     private static readonly Option<float?> LearningRate = new("--lr") { Description = "SGD learning rate (svd, svdpp)" };
     private static readonly Option<float?> Regularization = new("--reg") { Description = "Regularization (svd, svdpp, als)" };
     private static readonly Option<int> Seed = new("--seed") { Description = "Random seed (model and folds)", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int> Threads = new("--threads") { Description = "Training threads (svd, als); svd with more than 1 uses the blocked schedule, whose results are identical for 1-4", DefaultValueFactory = _ => 1 };
-    private static readonly Option<string?> Schedule = new("--schedule") { Description = "svd rating order: sequential (Surprise's order, one thread) | blocked (FPSGD, parallel). Default: sequential with --threads 1, else blocked" };
+    private static readonly Option<int> Threads = new("--threads") { Description = "Training threads, at most (default: all cores). als uses them; svd stays in Surprise's order on one thread unless --schedule blocked or --threads N > 1 is given (blocked results are identical for 1-4 threads)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<string?> Schedule = new("--schedule") { Description = "svd rating order: sequential (Surprise's order, one thread) | blocked (FPSGD, parallel). Default: sequential, or blocked when --threads N > 1 is given" };
     private static readonly Option<int> TopK = new("--top-k") { Description = "k of precision/recall/NDCG@k", DefaultValueFactory = _ => 10 };
     private static readonly Option<string> UserColumn = new("--user-column") { Description = "CSV user column", DefaultValueFactory = _ => "user" };
     private static readonly Option<string> ItemColumn = new("--item-column") { Description = "CSV item column", DefaultValueFactory = _ => "item" };
@@ -250,7 +250,11 @@ internal static class RecommendCommand
         int seed = parsed.GetValue(Seed);
         int threads = parsed.GetValue(Threads);
         var scale = ParseScale(parsed);
-        var svd = new MatrixFactorizationOptions { Seed = seed, Threads = threads, Scale = scale, Schedule = ParseSchedule(parsed, threads) };
+        var schedule = ParseSchedule(parsed, threads);
+        var svd = new MatrixFactorizationOptions
+        {
+            Seed = seed, Threads = schedule == SgdSchedule.Sequential ? 1 : threads, Scale = scale, Schedule = schedule,
+        };
         var svdpp = new SvdPlusPlusOptions { Seed = seed, Scale = scale };
         var als = new ImplicitAlsOptions { Seed = seed, Threads = threads };
         return algorithm switch
@@ -273,15 +277,20 @@ internal static class RecommendCommand
         };
     }
 
-    /// <summary>--schedule, or by default the sequential (Surprise) order on one thread and the blocked one on more.</summary>
-    private static SgdSchedule ParseSchedule(ParseResult parsed, int threads) => parsed.GetValue(Schedule) switch
+    /// <summary>--schedule, or by default Surprise's sequential order, unless more than one thread was asked for
+    /// explicitly (the all-cores default alone keeps the reproducible sequential order).</summary>
+    private static SgdSchedule ParseSchedule(ParseResult parsed, int threads)
     {
-        null => threads > 1 ? SgdSchedule.Blocked : SgdSchedule.Sequential,
-        "sequential" when threads > 1 => throw new UserInputException($"option --schedule: sequential runs on one thread (--threads was {threads}); use --schedule blocked"),
-        "sequential" => SgdSchedule.Sequential,
-        "blocked" => SgdSchedule.Blocked,
-        var other => throw new UserInputException($"option --schedule: '{other}' is not one of sequential, blocked"),
-    };
+        bool manyThreadsAsked = parsed.GetResult(Threads) is { Implicit: false } && threads > 1;
+        return parsed.GetValue(Schedule) switch
+        {
+            null => manyThreadsAsked ? SgdSchedule.Blocked : SgdSchedule.Sequential,
+            "sequential" when manyThreadsAsked => throw new UserInputException($"option --schedule: sequential runs on one thread (--threads was {threads}); use --schedule blocked"),
+            "sequential" => SgdSchedule.Sequential,
+            "blocked" => SgdSchedule.Blocked,
+            var other => throw new UserInputException($"option --schedule: '{other}' is not one of sequential, blocked"),
+        };
+    }
 
     private static string WithoutParameter(ArgumentException ex) =>
         ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);

@@ -236,11 +236,31 @@ public sealed class RecommendCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_ThreadsNotGiven_TrainsInSurpriseOrderAsOneThreadDoes()
+    {
+        // --threads defaults to all cores (the CLI contract), but svd keeps the sequential, reproducible order.
+        string file = WriteCsv("r.csv", RecommendationData.Small());
+        string[] common = ["recommend", "evaluate", "--ratings", file, "--folds", "2", "--factors", "8", "--epochs", "3", "--json"];
+        var byDefault = Run(common);
+        var oneThread = Run([.. common, "--threads", "1"]);
+        var sequential = Run([.. common, "--schedule", "sequential"]);
+        Assert.True(byDefault.Code == 0 && sequential.Code == 0, byDefault.Err + sequential.Err);
+        Assert.Equal(Rmse(oneThread.Out), Rmse(byDefault.Out));
+        Assert.Equal(Rmse(oneThread.Out), Rmse(sequential.Out));
+    }
+
+    [Fact]
     public void Evaluate_SequentialScheduleWithTwoThreads_Exit2NamingOption()
     {
         string file = WriteCsv("r.csv", RecommendationData.Small());
         var (code, _, stderr) = Run("recommend", "evaluate", "--ratings", file, "--folds", "2", "--threads", "2", "--schedule", "sequential");
         Assert.Equal(2, code);
         Assert.Contains("--schedule", stderr, StringComparison.Ordinal);
+    }
+
+    private static double Rmse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("rmse").GetDouble();
     }
 }
