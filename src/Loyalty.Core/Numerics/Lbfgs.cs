@@ -34,6 +34,11 @@ internal static class Lbfgs
     private const double C1 = 1e-4;
     private const double C2 = 0.9;
 
+    // Iterations in a row that neither lower f nor reach a new smallest gradient before the search gives up: past the
+    // rounding noise of f (or where the gradient disagrees slightly with f), the line search can keep accepting
+    // steps that change nothing, and each such iteration costs dozens of evaluations.
+    private const int StallLimit = 3;
+
     internal static MinimizationResult Minimize(
         Objective f, double[] start, LbfgsSettings settings, CancellationToken cancellationToken = default)
     {
@@ -56,6 +61,8 @@ internal static class Lbfgs
         var d = new double[n];
         var xNew = new double[n];
         var gNew = new double[n];
+        double smallestGradient = InfinityNorm(g);
+        int stalled = 0;
 
         for (int iteration = 0; iteration < settings.MaxIterations; iteration++)
         {
@@ -131,9 +138,20 @@ internal static class Lbfgs
                 stored = Math.Min(stored + 1, m);
             }
 
-            if (fOld - fx <= 1e-16 * Math.Max(1.0, Math.Abs(fx)) && InfinityNorm(g) <= settings.GradientTolerance)
+            double gradientNorm = InfinityNorm(g);
+            if (fOld - fx <= 1e-16 * Math.Max(1.0, Math.Abs(fx)) && gradientNorm <= settings.GradientTolerance)
             {
                 return new MinimizationResult(x, fx, g, iteration + 1, evaluations, true, "Gradient below tolerance.");
+            }
+
+            bool progressed = fOld - fx > 1e-15 * Math.Max(1.0, Math.Abs(fx)) || gradientNorm < smallestGradient;
+            smallestGradient = Math.Min(smallestGradient, gradientNorm);
+            stalled = progressed ? 0 : stalled + 1;
+            if (stalled >= StallLimit)
+            {
+                return new MinimizationResult(x, fx, g, iteration + 1, evaluations, false,
+                    $"Stalled: {StallLimit} iterations lowered neither the objective (flat to rounding here) nor the gradient, " +
+                    $"whose largest component ({gradientNorm:G3}) is still above the tolerance ({settings.GradientTolerance:G3}).");
             }
         }
 

@@ -31,6 +31,22 @@ public sealed class LbfgsTests
     }
 
     [Fact]
+    public void Minimize_ObjectiveFlatButGradientNot_StopsAsStalledInsteadOfRunningToTheLimit()
+    {
+        // f is flat to rounding while the gradient says otherwise (as a likelihood near its optimum, whose analytic
+        // gradient and value disagree at the last digits): steps are accepted within f's noise and change nothing.
+        Objective f = (x, g) =>
+        {
+            g[0] = 1e-3;
+            return 1.0;
+        };
+        var result = Lbfgs.Minimize(f, [0.0], new LbfgsSettings(1000, 1e-10));
+        Assert.False(result.Converged);
+        Assert.Contains("Stalled", result.Message);
+        Assert.True(result.Iterations <= 10, $"{result.Iterations} iterations");
+    }
+
+    [Fact]
     public void Minimize_DomainBoundary_BacktracksFromNonFinite()
     {
         // f = x − ln x has its minimum at 1 and is undefined for x ≤ 0; a long first step must be shortened.
