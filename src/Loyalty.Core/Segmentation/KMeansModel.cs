@@ -10,7 +10,7 @@ public sealed class KMeansModel : ISegmentationModel
     private readonly CentroidPanel _panel;
     private readonly float[] _clusteringCentroids;
     private readonly SegmentationScaler? _scaler;
-    private readonly int[] _labels;
+    private readonly ClusterLabels _labels;
     private readonly int[] _sizes;
 
     internal KMeansModel(KMeansRun run, int dimensions, SegmentationScaler? scaler, KMeansAlgorithm algorithm, double initSeconds, double fitSeconds)
@@ -20,11 +20,7 @@ public sealed class KMeansModel : ISegmentationModel
         _scaler = scaler;
         _labels = run.Labels;
         _panel = CentroidPanel.Create(run.Centroids, k, dimensions, CentroidPanel.PreferredLaneWidth(k));
-        _sizes = new int[k];
-        foreach (int label in run.Labels)
-        {
-            _sizes[label]++;
-        }
+        _sizes = run.Labels.Sizes;
 
         Dimensions = dimensions;
         Algorithm = algorithm;

@@ -145,7 +145,7 @@ public sealed class MiniBatchKMeans
         LloydSolver.AssignFinal(data, centroids, labels, panel, cancellationToken);
         double inertia = Inertia.Compute(data, centroids, labels, cancellationToken);
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new KMeansModel(new KMeansRun(centroids, labels, inertia, Steps, converged), features.Columns, null, KMeansAlgorithm.Lloyd, 0, seconds);
+        return new KMeansModel(new KMeansRun(centroids, ClusterLabels.From(labels, Options.K), inertia, Steps, converged), features.Columns, null, KMeansAlgorithm.Lloyd, 0, seconds);
     }
 
     /// <summary>An immutable model of the current centroids, labelling <paramref name="features"/> (for example the
@@ -166,7 +166,7 @@ public sealed class MiniBatchKMeans
         var panel = CentroidPanel.Create(centroids, Options.K, _dimensions, CentroidPanel.PreferredLaneWidth(Options.K));
         LloydSolver.AssignFinal(data, centroids, labels, panel, CancellationToken.None);
         double inertia = Inertia.Compute(data, centroids, labels, CancellationToken.None);
-        return new KMeansModel(new KMeansRun(centroids, labels, inertia, Steps, false), _dimensions, null, KMeansAlgorithm.Lloyd, 0, 0);
+        return new KMeansModel(new KMeansRun(centroids, ClusterLabels.From(labels, Options.K), inertia, Steps, false), _dimensions, null, KMeansAlgorithm.Lloyd, 0, 0);
     }
 
     private double Step(KMeansData batch, CancellationToken cancellationToken)
