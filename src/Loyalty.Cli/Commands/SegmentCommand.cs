@@ -9,13 +9,13 @@ using Spectre.Console;
 
 namespace Loyalty.Cli.Commands;
 
-/// <summary><c>loyalty segment</c>: k-means (Lloyd, Hamerly, mini-batch) or DBSCAN on a .csv/.kmf/.npy matrix, or a
+/// <summary><c>loyalty segment</c>: k-means (Lloyd, Hamerly, Yinyang, mini-batch) or DBSCAN on a .csv/.kmf/.npy matrix, or a
 /// k-range sweep with quality indices. One JSON object on stdout with --json, a table otherwise; progress and timings on stderr.</summary>
 internal static class SegmentCommand
 {
     private static readonly Option<FileInfo> Input = new("--input") { Description = "Matrix file: .csv, .kmf or .npy", Required = true };
     private static readonly Option<int?> K = new("--k") { Description = "Number of clusters" };
-    private static readonly Option<string> Algorithm = new("--algorithm") { Description = "lloyd | hamerly | minibatch | dbscan", DefaultValueFactory = _ => "lloyd" };
+    private static readonly Option<string> Algorithm = new("--algorithm") { Description = "lloyd | hamerly | yinyang | minibatch | dbscan", DefaultValueFactory = _ => "lloyd" };
     private static readonly Option<double?> Eps = new("--eps") { Description = "DBSCAN neighbourhood radius" };
     private static readonly Option<int?> MinSamples = new("--min-samples") { Description = "DBSCAN points within eps for a core point" };
     private static readonly Option<string> Init = new("--init") { Description = "kmeans++ | kmeans-parallel | random | FILE (CSV of k starting centroids)", DefaultValueFactory = _ => "kmeans++" };
@@ -181,7 +181,8 @@ internal static class SegmentCommand
             {
                 "lloyd" or "minibatch" => KMeansAlgorithm.Lloyd,
                 "hamerly" => KMeansAlgorithm.Hamerly,
-                var other => throw new UserInputException($"option --algorithm: '{other}' is not one of lloyd, hamerly, minibatch, dbscan"),
+                "yinyang" => KMeansAlgorithm.Yinyang,
+                var other => throw new UserInputException($"option --algorithm: '{other}' is not one of lloyd, hamerly, yinyang, minibatch, dbscan"),
             },
             Initialization = initialization,
             InitialCentroids = given,

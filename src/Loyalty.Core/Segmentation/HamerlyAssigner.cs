@@ -9,7 +9,7 @@ namespace Loyalty.Core.Segmentation;
 /// float expanded-form distances (so Lloyd would pick the same centroid), and a point that is not skipped is
 /// assigned by the same kernel arithmetic. Sums go through the same <see cref="PartialSumCache"/> as Lloyd's, so the
 /// centroids are bitwise equal too.</summary>
-internal sealed class HamerlyAssigner
+internal sealed class HamerlyAssigner : IBoundedAssigner
 {
     // 2(d + 2)·2⁻²⁴(‖x‖² + max‖c‖²) bounds the float error of ‖c‖² − 2x·c; four times that leaves room to spare.
     private const double ErrorFactor = 8.0 / (1 << 24);
@@ -52,7 +52,7 @@ internal sealed class HamerlyAssigner
     }
 
     /// <summary>Records how far each centroid moved in the last update (Euclidean distance).</summary>
-    internal void SetShifts(double[] shifts)
+    public void SetShifts(double[] shifts)
     {
         _shifts = shifts;
         _maxShift = 0;
@@ -74,7 +74,7 @@ internal sealed class HamerlyAssigner
     }
 
     /// <summary>Half the distance from each centroid to its nearest other centroid, and the largest norm.</summary>
-    internal void BeginIteration(float[] centroids)
+    public void BeginIteration(float[] centroids)
     {
         int d = _data.Columns;
         _maxCentroidNorm = 0;
@@ -105,7 +105,7 @@ internal sealed class HamerlyAssigner
     /// <see cref="AssignmentKernel.NearestRows"/> would find it; rows whose bounds prove the label unchanged keep
     /// <paramref name="labels"/>' value without computing any distance.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Nearest(int start, Span<int> nearest, CentroidPanel panel, float[] centroids, int[] labels)
+    public void Nearest(int start, Span<int> nearest, CentroidPanel panel, float[] centroids, int[] labels)
     {
         int d = _data.Columns;
         ReadOnlySpan<float> points = _data.Points.Span;

@@ -8,6 +8,10 @@ public enum KMeansAlgorithm
 
     /// <summary>Hamerly (2010): distance bounds skip most comparisons; same result as Lloyd from the same start.</summary>
     Hamerly,
+
+    /// <summary>Yinyang (Ding et al. 2015): per-group distance bounds, so a point searches only the groups of
+    /// centroids that could be nearer; same result as Lloyd from the same start. Pays off with many clusters.</summary>
+    Yinyang,
 }
 
 /// <summary>How the starting centroids are chosen.</summary>

@@ -38,27 +38,32 @@ internal static class LloydSolver
         var next = new float[k * d];
         var panel = CentroidPanel.Create(centroids, k, d, CentroidPanel.PreferredLaneWidth(k));
         using var cache = new PartialSumCache(data, k);
-        var hamerly = algorithm == KMeansAlgorithm.Hamerly ? new HamerlyAssigner(data, k, cancellationToken) : null;
+        IBoundedAssigner? bounded = algorithm switch
+        {
+            KMeansAlgorithm.Hamerly => new HamerlyAssigner(data, k, cancellationToken),
+            KMeansAlgorithm.Yinyang => new YinyangAssigner(data, k, centroids, cancellationToken),
+            _ => null,
+        };
         var sums = new double[k * d];
         var counts = new double[k];
         var shifts = new double[k];
         float[] current = centroids;
-        NearestAssigner assign = hamerly is null
+        NearestAssigner assign = bounded is null
             ? (start, nearest) => AssignmentKernel.NearestRows(data.Points.Span.Slice(start * d, nearest.Length * d), panel, nearest)
-            : (start, nearest) => hamerly.Nearest(start, nearest, panel, current, labels);
+            : (start, nearest) => bounded.Nearest(start, nearest, panel, current, labels);
         bool labelsStable = false;
         bool converged = false;
         int iterations = 0;
         while (iterations < maxIterations)
         {
             panel.Update(centroids);
-            hamerly?.BeginIteration(centroids);
+            bounded?.BeginIteration(centroids);
             current = centroids;
             int changed = cache.Pass(assign, labels, sums, counts, cancellationToken);
             EmptyClusterRelocation.Relocate(data, centroids, labels, sums, counts);
             double shift = MoveCentroids(centroids, sums, counts, next, shifts, d);
             (centroids, next) = (next, centroids);
-            hamerly?.SetShifts(shifts);
+            bounded?.SetShifts(shifts);
             iterations++;
             progress?.Report(new KMeansProgress(run, iterations, changed, shift));
             if (changed == 0)

@@ -128,6 +128,25 @@ public sealed class SegmentCommandTests : IDisposable
         Assert.Equal(1, JsonDocument.Parse(stdout).RootElement.GetProperty("iterations").GetInt32());
     }
 
+    [Theory]
+    [InlineData("hamerly")]
+    [InlineData("yinyang")]
+    public void Segment_BoundedAlgorithm_SameLabelsAndInertiaAsLloyd(string algorithm)
+    {
+        var random = new Random(4);
+        string rows = string.Join("\n", Enumerable.Range(0, 600).Select(_ => FormattableString.Invariant($"{random.NextDouble() * 10},{random.NextDouble() * 10}")));
+        string input = WriteCsv("points.csv", "x,y\n" + rows + "\n");
+        string[] common = ["segment", "--input", input, "--k", "25", "--seed", "3", "--json"];
+        var lloyd = Run([.. common, "--algorithm", "lloyd"]);
+        var bounded = Run([.. common, "--algorithm", algorithm]);
+        Assert.Equal(CliRunner.Success, bounded.Code);
+        using var expected = JsonDocument.Parse(lloyd.Stdout);
+        using var actual = JsonDocument.Parse(bounded.Stdout);
+        Assert.Equal(algorithm, actual.RootElement.GetProperty("algorithm").GetString(), ignoreCase: true);
+        Assert.Equal(expected.RootElement.GetProperty("inertia").GetDouble(), actual.RootElement.GetProperty("inertia").GetDouble());
+        Assert.Equal(expected.RootElement.GetProperty("sizes").ToString(), actual.RootElement.GetProperty("sizes").ToString());
+    }
+
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var root = new RootCommand("test");

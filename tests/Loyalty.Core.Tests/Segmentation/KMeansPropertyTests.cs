@@ -46,6 +46,10 @@ public sealed class KMeansPropertyTests
             var other = new KMeans(options with { MaxDegreeOfParallelism = 2, Algorithm = KMeansAlgorithm.Hamerly }).Fit(features);
             Assert.Equal(reference.Labels, other.Labels);
             Assert.Equal(reference.Inertia, other.Inertia);
+            var yinyang = new KMeans(options with { K = options.K + 20, MaxDegreeOfParallelism = 2, Algorithm = KMeansAlgorithm.Yinyang }).Fit(features);
+            var lloydMany = new KMeans(options with { K = options.K + 20 }).Fit(features);
+            Assert.Equal(lloydMany.Labels, yinyang.Labels);
+            Assert.Equal(lloydMany.Inertia, yinyang.Inertia);
         }));
     }
 }

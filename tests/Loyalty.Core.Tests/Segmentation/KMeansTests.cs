@@ -12,6 +12,7 @@ public sealed class KMeansTests
     {
         { KMeansAlgorithm.Lloyd, KMeansInitialization.KMeansPlusPlus },
         { KMeansAlgorithm.Hamerly, KMeansInitialization.KMeansPlusPlus },
+        { KMeansAlgorithm.Yinyang, KMeansInitialization.KMeansPlusPlus },
         { KMeansAlgorithm.Lloyd, KMeansInitialization.KMeansParallel },
         { KMeansAlgorithm.Lloyd, KMeansInitialization.Random },
     };
@@ -29,18 +30,22 @@ public sealed class KMeansTests
         Assert.Equal(one.Iterations, two.Iterations);
     }
 
-    [Fact]
-    public void Fit_Hamerly_EqualsLloydFromSameStart()
+    [Theory]
+    [InlineData(KMeansAlgorithm.Hamerly, 12)]
+    [InlineData(KMeansAlgorithm.Yinyang, 12)]
+    [InlineData(KMeansAlgorithm.Yinyang, 45)]
+    public void Fit_BoundedAlgorithm_EqualsLloydFromSameStart(KMeansAlgorithm algorithm, int k)
     {
-        var start = new KMeans(new KMeansOptions { K = 12, MaxIterations = 1, Seed = 8 }).Fit(Overlapping.Features).Centroids;
-        var options = new KMeansOptions { K = 12, Initialization = KMeansInitialization.Given, InitialCentroids = start, Tolerance = 0 };
+        // k = 45 gives Yinyang four centroid groups, so its group filter is exercised.
+        var start = new KMeans(new KMeansOptions { K = k, MaxIterations = 1, Seed = 8 }).Fit(Overlapping.Features).Centroids;
+        var options = new KMeansOptions { K = k, Initialization = KMeansInitialization.Given, InitialCentroids = start, Tolerance = 0 };
         var lloyd = new KMeans(options).Fit(Overlapping.Features);
-        var hamerly = new KMeans(options with { Algorithm = KMeansAlgorithm.Hamerly }).Fit(Overlapping.Features);
+        var bounded = new KMeans(options with { Algorithm = algorithm }).Fit(Overlapping.Features);
         Assert.True(lloyd.Iterations > 5, "the comparison should span several iterations");
-        Assert.Equal(lloyd.Labels, hamerly.Labels);
-        Assert.Equal(lloyd.Centroids.Data.ToArray(), hamerly.Centroids.Data.ToArray());
-        Assert.Equal(lloyd.Inertia, hamerly.Inertia);
-        Assert.Equal(lloyd.Iterations, hamerly.Iterations);
+        Assert.Equal(lloyd.Labels, bounded.Labels);
+        Assert.Equal(lloyd.Centroids.Data.ToArray(), bounded.Centroids.Data.ToArray());
+        Assert.Equal(lloyd.Inertia, bounded.Inertia);
+        Assert.Equal(lloyd.Iterations, bounded.Iterations);
     }
 
     [Fact]
@@ -58,6 +63,7 @@ public sealed class KMeansTests
     [Theory]
     [InlineData(KMeansAlgorithm.Lloyd)]
     [InlineData(KMeansAlgorithm.Hamerly)]
+    [InlineData(KMeansAlgorithm.Yinyang)]
     public void Fit_AtConvergence_EveryPointAssignedToNearestCentroid(KMeansAlgorithm algorithm)
     {
         var model = new KMeans(new KMeansOptions { K = 7, Algorithm = algorithm, Tolerance = 0, Seed = 1 }).Fit(Overlapping.Features);
