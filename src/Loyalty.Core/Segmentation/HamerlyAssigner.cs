@@ -11,9 +11,6 @@ namespace Loyalty.Core.Segmentation;
 /// centroids are bitwise equal too.</summary>
 internal sealed class HamerlyAssigner : IBoundedAssigner
 {
-    // 2(d + 2)·2⁻²⁴(‖x‖² + max‖c‖²) bounds the float error of ‖c‖² − 2x·c; four times that leaves room to spare.
-    private const double ErrorFactor = 8.0 / (1 << 24);
-
     private readonly KMeansData _data;
     private readonly int _k;
     private readonly double[] _rowNorms;
@@ -30,25 +27,11 @@ internal sealed class HamerlyAssigner : IBoundedAssigner
     {
         _data = data;
         _k = k;
-        _rowNorms = new double[data.Rows];
+        _rowNorms = ExpandedFormError.RowSquaredNorms(data, cancellationToken);
         _upper = new double[data.Rows];
         _lower = new double[data.Rows];
         _halfGap = new double[k];
         _shifts = new double[k];
-        data.Plan.ForEach(chunk =>
-        {
-            int start = ChunkPlan.Start(chunk);
-            for (int i = start; i < start + data.Plan.Length(chunk); i++)
-            {
-                double norm = 0;
-                foreach (float v in data.Row(i))
-                {
-                    norm += (double)v * v;
-                }
-
-                _rowNorms[i] = norm;
-            }
-        }, cancellationToken);
     }
 
     /// <summary>Records how far each centroid moved in the last update (Euclidean distance).</summary>
@@ -77,7 +60,7 @@ internal sealed class HamerlyAssigner : IBoundedAssigner
     public void BeginIteration(float[] centroids)
     {
         int d = _data.Columns;
-        _maxCentroidNorm = 0;
+        _maxCentroidNorm = ExpandedFormError.MaxSquaredNorm(centroids, _k, d);
         for (int a = 0; a < _k; a++)
         {
             ReadOnlySpan<float> ca = centroids.AsSpan(a * d, d);
@@ -91,13 +74,6 @@ internal sealed class HamerlyAssigner : IBoundedAssigner
             }
 
             _halfGap[a] = 0.5 * Math.Sqrt(nearest);
-            double norm = 0;
-            foreach (float v in ca)
-            {
-                norm += (double)v * v;
-            }
-
-            _maxCentroidNorm = Math.Max(_maxCentroidNorm, norm);
         }
     }
 
@@ -128,7 +104,7 @@ internal sealed class HamerlyAssigner : IBoundedAssigner
     {
         _upper[i] += _shifts[label];
         _lower[i] -= label == _maxMover ? _secondShift : _maxShift;
-        double margin = 2 * ErrorFactor * (_data.Columns + 2) * (_rowNorms[i] + _maxCentroidNorm);
+        double margin = 2 * ExpandedFormError.Bound(_data.Columns, _rowNorms[i], _maxCentroidNorm);
         if (Separated(i, label, margin))
         {
             return true;
@@ -172,7 +148,7 @@ internal sealed class HamerlyAssigner : IBoundedAssigner
             }
         }
 
-        double error = ErrorFactor * (_data.Columns + 2) * (_rowNorms[i] + _maxCentroidNorm);
+        double error = ExpandedFormError.Bound(_data.Columns, _rowNorms[i], _maxCentroidNorm);
         _upper[i] = Math.Sqrt(Math.Max(0, nearest + _rowNorms[i] + error));
         _lower[i] = Math.Sqrt(Math.Max(0, second + _rowNorms[i] - error));
         return best;

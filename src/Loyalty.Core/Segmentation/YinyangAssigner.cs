@@ -12,9 +12,6 @@ namespace Loyalty.Core.Segmentation;
 /// the lowest index) is Lloyd's.</summary>
 internal sealed class YinyangAssigner : IBoundedAssigner
 {
-    // 2(d + 2)·2⁻²⁴(‖x‖² + max‖c‖²) bounds the float error of ‖c‖² − 2x·c; four times that leaves room to spare.
-    private const double ErrorFactor = 8.0 / (1 << 24);
-
     private readonly KMeansData _data;
     private readonly int _k;
     private readonly int[] _groupOf;
@@ -33,45 +30,18 @@ internal sealed class YinyangAssigner : IBoundedAssigner
         _groupOf = CentroidGroups.Assign(initialCentroids, k, data.Columns);
         int groups = _groupOf.Max() + 1;
         _members = Enumerable.Range(0, groups).Select(g => Enumerable.Range(0, k).Where(c => _groupOf[c] == g).ToArray()).ToArray();
-        _rowNorms = new double[data.Rows];
+        _rowNorms = ExpandedFormError.RowSquaredNorms(data, cancellationToken);
         _upper = new double[data.Rows];
         _lower = new double[(long)data.Rows * groups];
         _groupDrift = new double[groups];
         _shifts = new double[k];
-        data.Plan.ForEach(chunk =>
-        {
-            int start = ChunkPlan.Start(chunk);
-            for (int i = start; i < start + data.Plan.Length(chunk); i++)
-            {
-                double norm = 0;
-                foreach (float v in data.Row(i))
-                {
-                    norm += (double)v * v;
-                }
-
-                _rowNorms[i] = norm;
-            }
-        }, cancellationToken);
     }
 
     private int Groups => _members.Length;
 
     /// <inheritdoc />
-    public void BeginIteration(float[] centroids)
-    {
-        int d = _data.Columns;
-        _maxCentroidNorm = 0;
-        for (int c = 0; c < _k; c++)
-        {
-            double norm = 0;
-            foreach (float v in centroids.AsSpan(c * d, d))
-            {
-                norm += (double)v * v;
-            }
-
-            _maxCentroidNorm = Math.Max(_maxCentroidNorm, norm);
-        }
-    }
+    public void BeginIteration(float[] centroids) =>
+        _maxCentroidNorm = ExpandedFormError.MaxSquaredNorm(centroids, _k, _data.Columns);
 
     /// <inheritdoc />
     public void SetShifts(double[] shifts)
@@ -118,7 +88,7 @@ internal sealed class YinyangAssigner : IBoundedAssigner
             globalLower = Math.Min(globalLower, lower[g]);
         }
 
-        double margin = 2 * ErrorFactor * (_data.Columns + 2) * (_rowNorms[i] + _maxCentroidNorm);
+        double margin = 2 * ExpandedFormError.Bound(_data.Columns, _rowNorms[i], _maxCentroidNorm);
         if (Separated(_upper[i], globalLower, margin))
         {
             return label;
@@ -142,7 +112,7 @@ internal sealed class YinyangAssigner : IBoundedAssigner
     {
         Span<double> lower = _lower.AsSpan(i * Groups, Groups);
         AssignmentKernel.ExpandedDistances(row, panel, distances);
-        double margin = 2 * ErrorFactor * (_data.Columns + 2) * (_rowNorms[i] + _maxCentroidNorm);
+        double margin = 2 * ExpandedFormError.Bound(_data.Columns, _rowNorms[i], _maxCentroidNorm);
         int best = -1;
         float bestDistance = float.PositiveInfinity;
         for (int g = 0; g < Groups; g++)
@@ -165,7 +135,7 @@ internal sealed class YinyangAssigner : IBoundedAssigner
             }
         }
 
-        double error = ErrorFactor * (_data.Columns + 2) * (_rowNorms[i] + _maxCentroidNorm);
+        double error = ExpandedFormError.Bound(_data.Columns, _rowNorms[i], _maxCentroidNorm);
         _upper[i] = Math.Sqrt(Math.Max(0, bestDistance + _rowNorms[i] + error));
         for (int g = 0; g < Groups; g++)
         {
