@@ -45,8 +45,12 @@ internal sealed class DatasetLocator
     internal static DatasetLocator FromProcess(string? cacheRoot = null) =>
         new(Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), FindRepositoryRoot(AppContext.BaseDirectory), cacheRoot);
 
-    /// <summary>The folders searched for <paramref name="dataset"/>, in order, each with the rule's name.</summary>
-    internal IEnumerable<(string Directory, string Origin)> Candidates(Dataset dataset)
+    /// <summary>The folders searched for <paramref name="dataset"/>, in order, each with the rule's name (a folder
+    /// two rules name, as when the current directory is the repository, is listed once).</summary>
+    internal IEnumerable<(string Directory, string Origin)> Candidates(Dataset dataset) =>
+        AllCandidates(dataset).DistinctBy(candidate => candidate.Directory);
+
+    private IEnumerable<(string Directory, string Origin)> AllCandidates(Dataset dataset)
     {
         if (_environment(DataVariable) is { Length: > 0 } data)
         {

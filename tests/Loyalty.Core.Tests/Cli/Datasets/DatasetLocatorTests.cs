@@ -75,6 +75,14 @@ public sealed class DatasetLocatorTests : IDisposable
         Assert.Equal(["LOYALTY_DATA", "shared", "shared", "cache"], locator.Candidates(_dataset).Select(c => c.Origin));
     }
 
+    [Fact]
+    public void Candidates_CurrentDirectoryIsTheRepository_ListsSharedOnce()
+    {
+        var locator = new DatasetLocator(_ => null, RepositoryRoot, RepositoryRoot, Cache);
+
+        Assert.Equal(["shared", "cache"], locator.Candidates(_dataset).Select(c => c.Origin));
+    }
+
     [SkippableFact]
     public void DefaultCacheRoot_XdgCacheHomeSet_IsUnderIt()
     {
