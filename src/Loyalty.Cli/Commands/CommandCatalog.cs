@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return SimulateCommand.Create();
         yield return UpliftCommand.Create();
         yield return DemoCommand.Create();
+        yield return DatasetsCommand.Create();
     }
 }

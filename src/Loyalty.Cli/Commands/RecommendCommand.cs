@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Loyalty.Cli.Datasets;
 using Loyalty.Cli.Infrastructure;
 using Loyalty.Cli.Input;
 using Loyalty.Core;
@@ -13,11 +14,11 @@ namespace Loyalty.Cli.Commands;
 /// top-N unseen items. One JSON object on stdout with --json, a table otherwise; progress on stderr.</summary>
 internal static class RecommendCommand
 {
-    private static readonly Option<FileInfo?> Ratings = new("--ratings") { Description = "Ratings file for k-fold cross-validation (with --folds)" };
+    private static readonly Option<FileInfo?> Ratings = new("--ratings") { Description = "Ratings file for k-fold cross-validation (with --folds); dataset:movielens-100k/u.data names a data set file", CustomParser = DatasetPath.ParseFile };
     private static readonly Option<int?> Folds = new("--folds") { Description = "Number of folds for --ratings (--split kfold)" };
     private static readonly Option<string> Split = new("--split") { Description = "How --ratings is split: kfold (with --folds) | leave-last-out (each user's latest rating by timestamp is the test set)", DefaultValueFactory = _ => "kfold" };
-    private static readonly Option<FileInfo?> Train = new("--train") { Description = "Training ratings file" };
-    private static readonly Option<FileInfo?> Test = new("--test") { Description = "Test ratings file (with --train)" };
+    private static readonly Option<FileInfo?> Train = new("--train") { Description = "Training ratings file (or dataset:movielens-100k/u1.base)", CustomParser = DatasetPath.ParseFile };
+    private static readonly Option<FileInfo?> Test = new("--test") { Description = "Test ratings file (with --train; or dataset:movielens-100k/u1.test)", CustomParser = DatasetPath.ParseFile };
     private static readonly Option<string?> Format = new("--format") { Description = "csv | movielens (default: by extension, .csv is csv)" };
     private static readonly Option<string> Algorithm = new("--algorithm") { Description = "svd | svdpp | als | knn | baseline", DefaultValueFactory = _ => "svd" };
     private static readonly Option<int?> Factors = new("--factors") { Description = "Latent factors (svd 100, svdpp 20, als 64)" };

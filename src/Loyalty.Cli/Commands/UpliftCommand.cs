@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Loyalty.Cli.Datasets;
 using Loyalty.Cli.Infrastructure;
 using Loyalty.Core.Feedback.Uplift;
 
@@ -11,7 +12,7 @@ internal static class UpliftCommand
 {
     internal static Command Create()
     {
-        var input = new Option<FileInfo>("--input") { Description = "Experiment CSV with a header row.", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "Experiment CSV with a header row (or dataset:hillstrom/hillstrom.csv).", Required = true, CustomParser = DatasetPath.ParseFile };
         var treatmentColumn = new Option<string>("--treatment-column") { Description = "Column holding the group label.", Required = true };
         var treatment = new Option<string>("--treatment") { Description = "Label of the treated group.", Required = true };
         var control = new Option<string>("--control") { Description = "Label of the control group.", Required = true };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Loyalty.Cli.Datasets;
 using Loyalty.Core;
 using Loyalty.Core.Collection;
 using Loyalty.Core.Features;
@@ -37,7 +38,7 @@ internal sealed class TransactionInputOptions
     private readonly Option<long> _maxRejected = new("--max-rejected") { Description = "Bad rows to reject and report before failing (0: the first bad row fails).", DefaultValueFactory = _ => 0 };
 
     internal TransactionInputOptions(bool required) =>
-        _transactions = new Option<FileInfo?>("--transactions") { Description = "Transaction log (CSV with a header, or CDNOW text).", Required = required };
+        _transactions = new Option<FileInfo?>("--transactions") { Description = "Transaction log (CSV with a header, or CDNOW text; or dataset:cdnow/CDNOW_master.txt).", Required = required, CustomParser = DatasetPath.ParseFile };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     internal void AddTo(Command command)
