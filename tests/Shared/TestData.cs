@@ -1,9 +1,15 @@
 namespace Loyalty.Core.Tests;
 
-/// <summary>Where test data lives: bundled files under tests/data, and the shared folder beside the repository
-/// (../shared, or the folder named by LOYALTY_SHARED) for data that may not be redistributed.</summary>
+/// <summary>Where test data lives: bundled files under tests/data, and data sets that may not be redistributed
+/// (MovieLens, Hillstrom), found outside the repository.</summary>
 internal static class TestData
 {
+    /// <summary>A folder holding one sub-folder per data set (<c>$LOYALTY_DATA/movielens-100k/u.data</c>).</summary>
+    internal const string DataVariable = "LOYALTY_DATA";
+
+    /// <summary>The shared folder; its <c>data</c> sub-folder holds one sub-folder per data set.</summary>
+    internal const string SharedVariable = "LOYALTY_SHARED";
+
     /// <summary>The repository root: the first ancestor of the test binaries that holds Loyalty.Core.sln.</summary>
     internal static string RepoRoot { get; } = FindRepoRoot();
 
@@ -11,24 +17,52 @@ internal static class TestData
     internal static string Bundled(params string[] parts) =>
         Path.Combine([RepoRoot, "tests", "data", .. parts]);
 
-    /// <summary>The shared folder (external data). Tests that need it are tagged <c>Category=External</c>.</summary>
+    /// <summary>The shared folder: the one named by <c>LOYALTY_SHARED</c>, else <c>../shared</c> beside the repository.</summary>
     internal static string SharedDir =>
-        Environment.GetEnvironmentVariable("LOYALTY_SHARED") is { Length: > 0 } env
+        Environment.GetEnvironmentVariable(SharedVariable) is { Length: > 0 } env
             ? env
             : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
-    /// <summary>A file or folder in the shared data folder; fails with a clear message when it is missing.</summary>
-    internal static string Shared(params string[] parts)
+    /// <summary>
+    /// A file or folder of an external data set, e.g. <c>Shared("hillstrom", "hillstrom.csv")</c>: the first of
+    /// <see cref="DataSetFolders"/> that holds it. When none does the test is skipped, saying where it looked and how
+    /// to get the data (or fails, under <c>LOYALTY_REQUIRE_EXTERNAL=1</c>).
+    /// </summary>
+    internal static string Shared(string dataSet, params string[] parts)
     {
-        string path = Path.Combine([SharedDir, "data", .. parts]);
-        if (!File.Exists(path) && !Directory.Exists(path))
+        var candidates = DataSetFolders(dataSet).Select(folder => Path.Combine([folder, .. parts])).ToList();
+        string? found = candidates.FirstOrDefault(path => File.Exists(path) || Directory.Exists(path));
+        if (found is null)
         {
-            Assert.Fail(
-                $"External test data not found at '{path}'. Put the shared folder beside the repository " +
-                "(or set LOYALTY_SHARED), or leave these tests out with --filter Category!=External.");
+            ExternalResource.Unavailable(
+                $"Data set '{dataSet}' not found (looked in {string.Join(", ", candidates)}). Run " +
+                $"'loyalty datasets fetch {dataSet}', or set {DataVariable} to a folder holding {dataSet}/.");
         }
 
-        return path;
+        return found;
+    }
+
+    /// <summary>Where a data set may be, in the order searched: <c>$LOYALTY_DATA/name</c>,
+    /// <c>$LOYALTY_SHARED/data/name</c>, <c>../shared/data/name</c> beside the repository, and the user cache that
+    /// <c>loyalty datasets fetch</c> fills (<c>$XDG_CACHE_HOME/loyalty/datasets/name</c>, else
+    /// <c>~/.cache/loyalty/datasets/name</c>).</summary>
+    internal static IEnumerable<string> DataSetFolders(string dataSet)
+    {
+        if (Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } data)
+        {
+            yield return Path.Combine(data, dataSet);
+        }
+
+        if (Environment.GetEnvironmentVariable(SharedVariable) is { Length: > 0 } shared)
+        {
+            yield return Path.Combine(shared, "data", dataSet);
+        }
+
+        yield return Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", dataSet));
+        string cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        yield return Path.Combine(cache, "loyalty", "datasets", dataSet);
     }
 
     private static string FindRepoRoot()
