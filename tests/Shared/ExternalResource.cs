@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Loyalty.Core.Tests;
 
@@ -16,16 +19,30 @@ internal static class ExternalResource
     /// <summary>True when <c>LOYALTY_REQUIRE_EXTERNAL=1</c>: missing resources fail the test.</summary>
     internal static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
+    private static readonly ConcurrentDictionary<string, bool> Reported = new(StringComparer.Ordinal);
+
+    /// <summary>Where skip reasons are printed (set by <see cref="ExternalResourceLog"/>); null prints nothing.</summary>
+    internal static IMessageSink? Diagnostics { get; set; }
+
     /// <summary>Skips the running test (or fails it, when <see cref="Required"/>) because of <paramref name="reason"/>.</summary>
     [DoesNotReturn]
-    internal static void Unavailable(string reason)
+    internal static void Unavailable(string reason) => Unavailable(reason, Required);
+
+    /// <summary><see cref="Unavailable(string)"/> with the choice between skip and failure given (for its tests).</summary>
+    [DoesNotReturn]
+    internal static void Unavailable(string reason, bool required)
     {
-        if (Required)
+        if (required)
         {
             Assert.Fail($"{reason} ({RequireVariable}=1 makes this a failure instead of a skip.)");
         }
 
-        throw new SkipException(reason);
+        if (Reported.TryAdd(reason, true))
+        {
+            Diagnostics?.OnMessage(new DiagnosticMessage("Skipped, " + reason));
+        }
+
+        throw new Xunit.SkipException(reason);
     }
 
     /// <summary>The headless Chromium binary (<c>LOYALTY_CHROMIUM</c>, else Debian's <c>/usr/bin/chromium</c>).</summary>

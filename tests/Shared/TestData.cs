@@ -46,22 +46,24 @@ internal static class TestData
     /// <c>$LOYALTY_SHARED/data/name</c>, <c>../shared/data/name</c> beside the repository, and the user cache that
     /// <c>loyalty datasets fetch</c> fills (<c>$XDG_CACHE_HOME/loyalty/datasets/name</c>, else
     /// <c>~/.cache/loyalty/datasets/name</c>).</summary>
-    internal static IEnumerable<string> DataSetFolders(string dataSet)
+    internal static IEnumerable<string> DataSetFolders(string dataSet) =>
+        DataSetFolders(dataSet, Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary><see cref="DataSetFolders(string)"/> with the environment and home folder given (for its tests).</summary>
+    internal static IEnumerable<string> DataSetFolders(string dataSet, Func<string, string?> environment, string home)
     {
-        if (Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } data)
+        if (environment(DataVariable) is { Length: > 0 } data)
         {
             yield return Path.Combine(data, dataSet);
         }
 
-        if (Environment.GetEnvironmentVariable(SharedVariable) is { Length: > 0 } shared)
+        if (environment(SharedVariable) is { Length: > 0 } shared)
         {
             yield return Path.Combine(shared, "data", dataSet);
         }
 
         yield return Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", dataSet));
-        string cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        string cache = environment("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(home, ".cache");
         yield return Path.Combine(cache, "loyalty", "datasets", dataSet);
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Loyalty.Core.Tests.Cli;
 
 /// <summary>The uplift command on the Hillstrom (MineThatData 2008) e-mail experiment, end to end.</summary>
-public sealed class UpliftHillstromTests
+public sealed class UpliftHillstromTests : IClassFixture<ExternalResourceLog>
 {
     [SkippableFact]
     [Trait("Category", "External")]

@@ -6,7 +6,7 @@ namespace Loyalty.Core.Tests.Recommendation;
 /// <summary>Accuracy on MovieLens 100K (read from the shared folder, never copied). Thresholds and the Surprise / LIBMF
 /// figures they are compared with are in docs/benchmarks/recommender.md.</summary>
 [Trait("Category", "External")]
-public sealed class MovieLensAccuracyTests
+public sealed class MovieLensAccuracyTests : IClassFixture<ExternalResourceLog>
 {
     private static RatingSplit Official(int fold) =>
         new(MovieLensData.Read($"u{fold}.base"), MovieLensData.Read($"u{fold}.test"));

@@ -8,7 +8,7 @@ namespace Loyalty.Core.Tests.Cli;
 /// (CI installs it: .ci/setup.d/20-chromium.sh); LOYALTY_CHROMIUM names another binary; without one the test is
 /// skipped (see <see cref="ExternalResource"/>). No network is used.
 /// </summary>
-public sealed class DemoReportBrowserTests
+public sealed class DemoReportBrowserTests : IClassFixture<ExternalResourceLog>
 {
     [SkippableFact]
     public async Task Report_InHeadlessChromium_EveryChartRendersWithItsSeries()

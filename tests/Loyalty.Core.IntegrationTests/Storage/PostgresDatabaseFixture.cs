@@ -1,4 +1,5 @@
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Loyalty.Core.Tests.Storage;
 
@@ -8,6 +9,9 @@ namespace Loyalty.Core.Tests.Storage;
 public sealed class PostgresDatabaseFixture : IAsyncLifetime
 {
     private int _schemas;
+
+    /// <summary>Called by xunit; its diagnostic sink prints why the class's tests are skipped, if they are.</summary>
+    public PostgresDatabaseFixture(IMessageSink diagnostics) => ExternalResource.Diagnostics = diagnostics;
 
     /// <summary>Connection string of the class's database.</summary>
     public string ConnectionString { get; private set; } = "";

@@ -4,7 +4,7 @@ namespace Loyalty.Core.Tests.Feedback.Uplift;
 
 /// <summary>Reproduces the published Hillstrom (MineThatData 2008) figures from /work/shared/data/hillstrom.</summary>
 [Trait("Category", "External")]
-public sealed class HillstromTests
+public sealed class HillstromTests : IClassFixture<ExternalResourceLog>
 {
     private const string Mens = "Mens E-Mail";
     private const string Womens = "Womens E-Mail";
