@@ -30,12 +30,15 @@ internal static class TestData
     /// </summary>
     internal static string Shared(string dataSet, params string[] parts)
     {
-        var candidates = DataSetFolders(dataSet).Select(folder => Path.Combine([folder, .. parts])).ToList();
-        string? found = candidates.FirstOrDefault(path => File.Exists(path) || Directory.Exists(path));
+        var folders = DataSetFolders(dataSet).ToList();
+        string? found = folders.Select(folder => Path.Combine([folder, .. parts]))
+            .FirstOrDefault(path => File.Exists(path) || Directory.Exists(path));
         if (found is null)
         {
+            // Worded per data set, not per file, so a missing set is reported once however many files its tests read.
+            string missing = folders.Any(Directory.Exists) ? $"'{Path.Combine(parts)}' of data set '{dataSet}'" : $"Data set '{dataSet}'";
             ExternalResource.Unavailable(
-                $"Data set '{dataSet}' not found (looked in {string.Join(", ", candidates)}). Run " +
+                $"{missing} not found (looked in {string.Join(", ", folders)}). Run " +
                 $"'loyalty datasets fetch {dataSet}', or set {DataVariable} to a folder holding {dataSet}/.");
         }
 
