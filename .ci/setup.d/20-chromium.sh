@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Headless Chromium for the report's browser test (tests/Loyalty.Core.Tests/Cli/DemoReportBrowserTests.cs), from
+# Headless Chromium for the report's browser test (tests/Loyalty.Core.IntegrationTests/Cli/DemoReportBrowserTests.cs), from
 # Debian's package; Playwright drives it through its ExecutablePath and never downloads a browser. Idempotent.
 set -euo pipefail
 if [ -x /usr/bin/chromium ]; then

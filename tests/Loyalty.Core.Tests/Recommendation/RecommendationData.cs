@@ -1,10 +1,8 @@
-using System.Globalization;
 using Loyalty.Core.Recommendation;
 
 namespace Loyalty.Core.Tests.Recommendation;
 
-/// <summary>Inputs for recommender tests: generated ratings, and MovieLens 100K read from the shared folder (never
-/// copied into the repository: its licence forbids redistribution).</summary>
+/// <summary>Generated inputs for recommender tests (MovieLens 100K is read by the external-data tests).</summary>
 internal static class RecommendationData
 {
     internal static Interaction[] Small(int seed = 7) => SyntheticRatings.Generate(300, 150, 9000, seed);
@@ -27,11 +25,4 @@ internal static class RecommendationData
 
         return [.. result.Select(x => new Interaction(x.Item1, x.Item2, 1f))];
     }
-
-    internal static List<Interaction> MovieLens(string file) =>
-        [.. File.ReadLines(TestData.Shared("movielens-100k", file)).Select(line =>
-        {
-            string[] parts = line.Split('\t');
-            return new Interaction(parts[0], parts[1], float.Parse(parts[2], CultureInfo.InvariantCulture));
-        })];
 }

@@ -20,7 +20,7 @@ public abstract partial class StoreContractTests
         await store.SaveAssignmentsAsync($"run-{salt}", [new SegmentAssignment(id, 2, 0.5)]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AppendAsync_KeyedStore_KeepsNoClearIdAnywhere()
     {
         var (database, store) = await NewStoreAsync(Keyed);
@@ -44,7 +44,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(stored, (await ToListAsync(store.ReadAsync()))[0].CustomerId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EraseCustomerAsync_PopulatedStore_RemovesTheCustomerFromEveryTableAndKeepsOthers()
     {
         var (database, store) = await NewStoreAsync(Keyed);
@@ -72,7 +72,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(0, (await store.GetBalanceAsync(new CustomerId("alice"), new DateTime(2024, 6, 1))).Earned);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OpenAsync_DifferentKey_ThrowsKeyMismatch()
     {
         var (database, store) = await NewStoreAsync(Keyed);
@@ -84,7 +84,7 @@ public abstract partial class StoreContractTests
         await using var reopened = await OpenAsync(database, Keyed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OpenAsync_StoreOfNewerSchemaVersion_ThrowsNamingBothVersions()
     {
         var (database, store) = await NewStoreAsync(Clear);
@@ -98,7 +98,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(current, error.SupportedVersion);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task OpenAsync_ExistingStore_KeepsDataAndDoesNotMigrateTwice()
     {
         var (database, store) = await NewStoreAsync(Clear);
@@ -112,7 +112,7 @@ public abstract partial class StoreContractTests
         Assert.Equal((long)reopened.SchemaVersion, Convert.ToInt64(await ExecuteSqlAsync(database, "SELECT COUNT(*) FROM loyalty_schema_version"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SetProfilingOptOutAsync_Customer_RecordedAndReadBack()
     {
         var (_, store) = await NewStoreAsync(Keyed);

@@ -25,7 +25,11 @@ public sealed class DatasetsFetchCommandTests : IDisposable
     public void Fetch_FromLoopbackMirror_WritesEveryFileVerified(string name)
     {
         var dataset = DatasetCatalog.Find(name)!;
-        Skip.If(PublisherMirror.SharedFolder(dataset) is null, PublisherMirror.SkipReason(dataset));
+        if (PublisherMirror.SharedFolder(dataset) is null)
+        {
+            ExternalResource.Unavailable(PublisherMirror.SkipReason(dataset));
+        }
+
         using var server = new LoopbackFileServer(PublisherMirror.Serve(dataset, "publisher"));
 
         var (exit, stdout, stderr) = Fetch(name, server.BaseUrl + "publisher/", "--accept-license", "--json");
@@ -52,7 +56,11 @@ public sealed class DatasetsFetchCommandTests : IDisposable
     public void Fetch_TamperedByte_RefusesNamingFileAndBothHashesAndLeavesNoFiles(string name, string tampered)
     {
         var dataset = DatasetCatalog.Find(name)!;
-        Skip.If(PublisherMirror.SharedFolder(dataset) is null, PublisherMirror.SkipReason(dataset));
+        if (PublisherMirror.SharedFolder(dataset) is null)
+        {
+            ExternalResource.Unavailable(PublisherMirror.SkipReason(dataset));
+        }
+
         var files = PublisherMirror.Serve(dataset, "publisher", tamperedFile: tampered);
         using var server = new LoopbackFileServer(files);
         byte[] tamperedBytes = File.ReadAllBytes(Path.Combine(PublisherMirror.SharedFolder(dataset)!, tampered));
@@ -72,7 +80,11 @@ public sealed class DatasetsFetchCommandTests : IDisposable
     public void Fetch_SecondTime_IsNoOpAlreadyPresentVerified()
     {
         var dataset = DatasetCatalog.Cdnow;
-        Skip.If(PublisherMirror.SharedFolder(dataset) is null, PublisherMirror.SkipReason(dataset));
+        if (PublisherMirror.SharedFolder(dataset) is null)
+        {
+            ExternalResource.Unavailable(PublisherMirror.SkipReason(dataset));
+        }
+
         using var server = new LoopbackFileServer(PublisherMirror.Serve(dataset, "lifetimes"));
         Assert.Equal(0, Fetch("cdnow", server.BaseUrl + "lifetimes/").Exit);
         int requests = server.Requests;
@@ -89,7 +101,11 @@ public sealed class DatasetsFetchCommandTests : IDisposable
     public void Fetch_CachedCopyCorrupted_DownloadsAgainAndReplacesIt()
     {
         var dataset = DatasetCatalog.Hillstrom;
-        Skip.If(PublisherMirror.SharedFolder(dataset) is null, PublisherMirror.SkipReason(dataset));
+        if (PublisherMirror.SharedFolder(dataset) is null)
+        {
+            ExternalResource.Unavailable(PublisherMirror.SkipReason(dataset));
+        }
+
         using var server = new LoopbackFileServer(PublisherMirror.Serve(dataset, "mtd"));
         Assert.Equal(0, Fetch("hillstrom", server.BaseUrl + "mtd/").Exit);
         string cached = Path.Combine(_cache, "hillstrom", "hillstrom.csv");

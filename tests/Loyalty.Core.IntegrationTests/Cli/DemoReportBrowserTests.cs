@@ -5,24 +5,23 @@ namespace Loyalty.Core.Tests.Cli;
 /// <summary>
 /// Opens the demo's report in headless Chromium with JavaScript off, as a reader would, and checks that every chart
 /// rendered with its series. The full-page screenshot is kept under TestResults/artifacts. Needs Debian's chromium
-/// (CI installs it: .ci/setup.d/20-chromium.sh); LOYALTY_CHROMIUM names another binary. No network is used.
+/// (CI installs it: .ci/setup.d/20-chromium.sh); LOYALTY_CHROMIUM names another binary; without one the test is
+/// skipped (see <see cref="ExternalResource"/>). No network is used.
 /// </summary>
-public sealed class DemoReportBrowserTests
+public sealed class DemoReportBrowserTests : IClassFixture<ExternalResourceLog>
 {
-    private static string Chromium => Environment.GetEnvironmentVariable("LOYALTY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
-    [Fact]
+    [SkippableFact]
     public async Task Report_InHeadlessChromium_EveryChartRendersWithItsSeries()
     {
+        string chromium = ExternalResource.RequireChromium();
         var run = DemoRun.Small;
         Assert.True(run.Exit == 0, run.Stderr);
-        Assert.True(File.Exists(Chromium), $"Chromium not found at {Chromium}; install it with .ci/setup.d/20-chromium.sh (apt-get install chromium) or set LOYALTY_CHROMIUM.");
         int segments = run.Json.GetProperty("segments").GetArrayLength();
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"], // CI runs as root in a container
         });

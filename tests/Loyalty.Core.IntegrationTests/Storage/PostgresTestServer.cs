@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Loyalty.Core.Tests.Storage;
@@ -6,21 +5,34 @@ namespace Loyalty.Core.Tests.Storage;
 /// <summary>
 /// Finds the PostgreSQL server the store tests run against, the way CI provides it: the connection string in
 /// <c>LOYALTY_POSTGRES_CONNECTION</c> (exported by <c>.ci/run</c>), else the one in
-/// <c>TestResults/postgres.connection</c>; when neither reaches a server, starts one with the CI set-up script
-/// (which installs PostgreSQL when missing). Never skips: without a server every PostgreSQL test fails, saying why.
+/// <c>TestResults/postgres.connection</c> (written by <c>.ci/setup.d/10-postgres.sh</c>). It never starts or installs
+/// a server: without one, the PostgreSQL tests are skipped through <see cref="ExternalResource"/>, saying why.
 /// </summary>
 internal static class PostgresTestServer
 {
     internal const string EnvironmentVariable = "LOYALTY_POSTGRES_CONNECTION";
 
-    private static readonly Lazy<Task<string>> Admin = new(FindOrStartAsync);
+    private static readonly Lazy<Task<Found>> Admin = new(FindAsync);
 
     private static string SetupScript => Path.Combine(TestData.RepoRoot, ".ci", "setup.d", "10-postgres.sh");
 
     private static string ConnectionFile => Path.Combine(TestData.RepoRoot, "TestResults", "postgres.connection");
 
-    /// <summary>A connection string to the server's maintenance database (creating databases).</summary>
-    internal static Task<string> AdminConnectionStringAsync() => Admin.Value;
+    /// <summary>A connection string to the server's maintenance database (creating databases); skips the running
+    /// test when there is no server.</summary>
+    internal static async Task<string> AdminConnectionStringAsync()
+    {
+        var found = await Admin.Value;
+        if (found.ConnectionString is null)
+        {
+            ExternalResource.Unavailable(found.Reason);
+        }
+
+        return found.ConnectionString;
+    }
+
+    /// <summary>True when a server answers (a class fixture asks before creating its database).</summary>
+    internal static async Task<bool> IsAvailableAsync() => (await Admin.Value).ConnectionString is not null;
 
     /// <summary>Creates a new, empty database and returns its connection string (no pooling: tests open few).</summary>
     internal static async Task<string> CreateDatabaseAsync(string prefix)
@@ -48,32 +60,29 @@ internal static class PostgresTestServer
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> FindOrStartAsync()
+    private static async Task<Found> FindAsync()
     {
         var tried = new List<string>();
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment
+            && await ReachableAsync(fromEnvironment, tried))
         {
-            if (await ReachableAsync(fromEnvironment, tried))
-            {
-                return Maintenance(fromEnvironment);
-            }
+            return new Found(Maintenance(fromEnvironment), "");
         }
 
         if (File.Exists(ConnectionFile) && await ReachableAsync(File.ReadAllText(ConnectionFile).Trim(), tried))
         {
-            return Maintenance(File.ReadAllText(ConnectionFile).Trim());
+            return new Found(Maintenance(File.ReadAllText(ConnectionFile).Trim()), "");
         }
 
-        string output = await RunSetupScriptAsync();
-        if (File.Exists(ConnectionFile) && await ReachableAsync(File.ReadAllText(ConnectionFile).Trim(), tried))
+        if (tried.Count == 0)
         {
-            return Maintenance(File.ReadAllText(ConnectionFile).Trim());
+            tried.Add($"{EnvironmentVariable} is not set and {ConnectionFile} does not exist");
         }
 
-        throw new InvalidOperationException(
-            $"No PostgreSQL server for the store tests. Set {EnvironmentVariable} to an Npgsql connection string of a server " +
-            $"where the user may create databases, or run {SetupScript} (as root; it installs and starts one). " +
-            $"Tried: {string.Join("; ", tried)}. Set-up output: {output}");
+        return new Found(null,
+            $"No PostgreSQL server for the store tests ({string.Join("; ", tried)}). Set {EnvironmentVariable} to an " +
+            $"Npgsql connection string of a server where the user may create databases, or run {SetupScript} as root " +
+            "(it installs and starts one and writes the connection file).");
     }
 
     private static string Maintenance(string connectionString) =>
@@ -94,19 +103,6 @@ internal static class PostgresTestServer
         }
     }
 
-    private static async Task<string> RunSetupScriptAsync()
-    {
-        if (!File.Exists(SetupScript))
-        {
-            return $"{SetupScript} not found";
-        }
-
-        var start = new ProcessStartInfo("bash", [SetupScript]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return $"exit {process.ExitCode}: {await stdout}{await stderr}";
-    }
+    /// <summary>The maintenance connection string, or null and why not.</summary>
+    private sealed record Found(string? ConnectionString, string Reason);
 }

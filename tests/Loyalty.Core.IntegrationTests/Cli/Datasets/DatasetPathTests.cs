@@ -54,7 +54,11 @@ public sealed class DatasetPathTests : IDisposable
     public void Uplift_HillstromNamedAsDataSet_ReadsTheSameFileAsItsPath()
     {
         var dataset = DatasetCatalog.Hillstrom;
-        Skip.If(DatasetLocator.FromProcess().Find(dataset) is null, PublisherMirror.SkipReason(dataset));
+        if (DatasetLocator.FromProcess().Find(dataset) is null)
+        {
+            ExternalResource.Unavailable(PublisherMirror.SkipReason(dataset));
+        }
+
         string[] rest = ["--treatment-column", "segment", "--treatment", "Womens E-Mail", "--control", "No E-Mail", "--outcome-column", "visit", "--json"];
 
         var named = CliHarness.Run(["uplift", "--input", "dataset:hillstrom/hillstrom.csv", .. rest]);
