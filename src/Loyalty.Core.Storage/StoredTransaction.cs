@@ -1,8 +1,17 @@
 namespace Loyalty.Core.Storage;
 
-/// <summary>A transaction in the form the stores keep it: stored customer id, natural key, day number, and the
-/// amount in ten-thousandths (exact integer sums in SQL).</summary>
-internal readonly record struct StoredTransaction(
+/// <summary>A transaction in the form the stores keep it, as the engine hands it to
+/// <see cref="IStoreDialect.InsertTransactionsAsync"/>: natural key, stored customer id, time, and the amount in
+/// ten-thousandths (exact integer sums in SQL). Immutable by contract: a dialect reads it and never changes
+/// <see cref="Key"/>'s bytes.</summary>
+/// <param name="Key">The natural key, 16 bytes (day first, so time-ordered logs append to the key index); equal
+/// keys are the same transaction and are stored once.</param>
+/// <param name="CustomerKey">The stored customer id (a pseudonym when the store pseudonymises).</param>
+/// <param name="Ticks">The purchase time, <see cref="DateTime.Ticks"/>.</param>
+/// <param name="AmountE4">The amount times <see cref="StoreMoney.Scale"/>; negative for returns.</param>
+/// <param name="OrderId">The order id, or null.</param>
+/// <param name="ItemIds">The items bought in order, or null.</param>
+public readonly record struct StoredTransaction(
     byte[] Key,
     string CustomerKey,
     long Ticks,
@@ -10,26 +19,7 @@ internal readonly record struct StoredTransaction(
     string? OrderId,
     IReadOnlyList<string>? ItemIds)
 {
-    /// <summary>Calendar day number (days since 0001-01-01), the grouping unit of RFM summaries.</summary>
+    /// <summary>Calendar day number (days since 0001-01-01, as <see cref="DateOnly.DayNumber"/>), the grouping unit
+    /// of RFM summaries.</summary>
     public int Day => (int)(Ticks / TimeSpan.TicksPerDay);
-}
-
-/// <summary>Money in the stores: fixed point with four decimals, enough for every ISO 4217 currency (at most three)
-/// and for unit prices quoted to a tenth of a cent.</summary>
-internal static class StoreMoney
-{
-    internal const long Scale = 10_000;
-
-    internal static long ToE4(decimal amount, string what)
-    {
-        decimal scaled = amount * Scale;
-        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < long.MinValue)
-        {
-            throw new ArgumentException($"{what}: the amount {amount} has more than four decimals or is out of range; the stores keep money to 0.0001.", nameof(amount));
-        }
-
-        return (long)scaled;
-    }
-
-    internal static decimal FromE4(long amount) => amount / (decimal)Scale;
 }
