@@ -62,7 +62,7 @@ public static class LoyaltyServiceCollectionExtensions
 
     /// <summary>
     /// Registers an opened store (SQLite or PostgreSQL) as the program's durable state: <see cref="Loyalty.Core.ILoyaltyStore"/>
-    /// and each contract it implements, the points ledger (<see cref="IPointsLedgerStore"/>), and the feedback sink
+    /// and each contract it implements, the points ledger (<see cref="Loyalty.Core.IPointsLedgerStore"/>), and the feedback sink
     /// that offers and feedback are recorded to (replacing the in-memory <see cref="FeedbackLog"/>). The container
     /// disposes the store at shutdown.
     /// </summary>
@@ -81,7 +81,7 @@ public static class LoyaltyServiceCollectionExtensions
         services.AddSingleton<Loyalty.Core.ICustomerStore>(store);
         services.AddSingleton<Loyalty.Core.IFeedbackStore>(store);
         services.AddSingleton<Loyalty.Core.ISegmentAssignmentStore>(store);
-        services.AddSingleton<IPointsLedgerStore>(store);
+        services.AddSingleton<Loyalty.Core.IPointsLedgerStore>(store);
         services.RemoveAll<Loyalty.Core.IFeedbackSink>();
         services.AddSingleton<Loyalty.Core.IFeedbackSink>(store);
         return services;

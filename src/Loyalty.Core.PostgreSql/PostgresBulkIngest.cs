@@ -99,9 +99,9 @@ internal sealed class PostgresBulkIngest
 
     private static async Task<long> MergeThroughStagingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredTransaction[] sorted, CancellationToken cancellationToken)
     {
-        await RelationalStoreEngine.ExecuteAsync(connection, transaction, CreateStagingSql, cancellationToken).ConfigureAwait(false);
+        await PostgresCommands.ExecuteAsync(connection, transaction, CreateStagingSql, cancellationToken).ConfigureAwait(false);
         await CopyAsync(connection, CopyStagingSql, sorted, cancellationToken).ConfigureAwait(false);
-        return await RelationalStoreEngine.ExecuteAsync(connection, transaction, MergeTransactionsSql, cancellationToken).ConfigureAwait(false);
+        return await PostgresCommands.ExecuteAsync(connection, transaction, MergeTransactionsSql, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<long> CopyAsync(NpgsqlConnection connection, string copySql, StoredTransaction[] rows, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ internal sealed class PostgresBulkIngest
 
     private static async Task InsertItemsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredTransaction[] sorted, CancellationToken cancellationToken)
     {
-        await RelationalStoreEngine.ExecuteAsync(connection, transaction, CreateItemStagingSql, cancellationToken).ConfigureAwait(false);
+        await PostgresCommands.ExecuteAsync(connection, transaction, CreateItemStagingSql, cancellationToken).ConfigureAwait(false);
         await using (var copy = await connection.BeginBinaryImportAsync(CopyItemsSql, cancellationToken).ConfigureAwait(false))
         {
             foreach (var t in sorted)
@@ -153,7 +153,7 @@ internal sealed class PostgresBulkIngest
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await RelationalStoreEngine.ExecuteAsync(connection, transaction, MergeItemsSql, cancellationToken).ConfigureAwait(false);
+        await PostgresCommands.ExecuteAsync(connection, transaction, MergeItemsSql, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Byte order, as PostgreSQL compares bytea.</summary>

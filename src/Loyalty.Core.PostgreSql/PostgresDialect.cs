@@ -43,7 +43,7 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource, TimeSpan lock
         {
             // SET LOCAL ends with the transaction, so a pooled connection goes back unchanged; a wait longer than
             // the option fails with 55P03, which the engine retries until the same deadline.
-            await RelationalStoreEngine.ExecuteAsync(connection, transaction, _setLockTimeoutSql, cancellationToken).ConfigureAwait(false);
+            await PostgresCommands.ExecuteAsync(connection, transaction, _setLockTimeoutSql, cancellationToken).ConfigureAwait(false);
             return transaction;
         }
         catch

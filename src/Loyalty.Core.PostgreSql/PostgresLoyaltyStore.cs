@@ -79,7 +79,7 @@ public sealed class PostgresLoyaltyStore : RelationalLoyaltyStore
     }
 
     /// <summary>Closes the store's connection pool.</summary>
-    private protected override async ValueTask DisposeCoreAsync()
+    protected override async ValueTask DisposeCoreAsync()
     {
         await _dialect.DataSource.DisposeAsync().ConfigureAwait(false);
         await base.DisposeCoreAsync().ConfigureAwait(false);

@@ -68,7 +68,7 @@ public sealed class SqliteLoyaltyStore : RelationalLoyaltyStore
     }
 
     /// <summary>Closes the pooled connections so the file can be moved or deleted.</summary>
-    private protected override ValueTask DisposeCoreAsync()
+    protected override ValueTask DisposeCoreAsync()
     {
         using var connection = new SqliteConnection(_dialect.ConnectionString);
         SqliteConnection.ClearPool(connection);

@@ -2,7 +2,7 @@ namespace Loyalty.Core;
 
 /// <summary>
 /// One durable store for a loyalty program: transactions, customers, feedback and segment assignments (the points
-/// ledger is in <c>Loyalty.Core.Storage.IPointsLedgerStore</c>). Implementations: the embedded SQLite store and the
+/// ledger is <see cref="IPointsLedgerStore"/>). Implementations: the embedded SQLite store and the
 /// PostgreSQL store.
 /// </summary>
 public interface ILoyaltyStore : ITransactionStore, ICustomerStore, IFeedbackStore, ISegmentAssignmentStore, IAsyncDisposable

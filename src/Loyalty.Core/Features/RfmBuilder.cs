@@ -65,9 +65,23 @@ public sealed class RfmBuilder
         AddUtf8(_utf8.AsSpan(0, written), transaction.Timestamp.Ticks, (double)transaction.Amount);
     }
 
-    /// <summary>Adds a row whose customer id is UTF-8 text (the allocation-free file path).</summary>
-    internal void AddUtf8(ReadOnlySpan<byte> customerId, long ticks, double amount) =>
+    /// <summary>Adds one transaction whose customer id is UTF-8 text: the allocation-free path for readers that hold
+    /// the id as bytes (file parsers, database scans such as the SQLite store's).</summary>
+    /// <param name="customerId">The customer id, UTF-8; compared byte for byte (ordinal).</param>
+    /// <param name="ticks">The purchase time, <see cref="DateTime.Ticks"/>.</param>
+    /// <param name="amount">The amount; negative for a return.</param>
+    /// <exception cref="ArgumentException">The amount is NaN, or negative under <see cref="ReturnPolicy.Reject"/>.</exception>
+    public void AddUtf8(ReadOnlySpan<byte> customerId, long ticks, double amount)
+    {
+        if (double.IsNaN(amount) || (amount < 0 && _options.Cleaning.Returns == ReturnPolicy.Reject))
+        {
+            throw new ArgumentException(
+                $"The amount {amount} is NaN, or negative under the reject return policy; choose a return policy (drop, keep or net) to accept returns.",
+                nameof(amount));
+        }
+
         AddHashed(customerId, _customers.Hash(customerId), ticks, amount);
+    }
 
     /// <summary>The hash <see cref="AddHashed"/> needs; batch callers compute it early and prefetch.</summary>
     internal ulong HashCustomer(ReadOnlySpan<byte> customerId) => _customers.Hash(customerId);

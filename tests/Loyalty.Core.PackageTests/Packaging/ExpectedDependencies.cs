@@ -3,9 +3,8 @@ using System.Xml.Linq;
 namespace Loyalty.Core.PackageTests.Packaging;
 
 /// <summary>What a package's dependencies should be, read from its project file: each project reference becomes a
-/// dependency on our package of the same version (exactly that version for the store packages, which use Core's
-/// internals), each package reference one on the version pinned in
-/// Directory.Packages.props.</summary>
+/// dependency on our package of the same version or later (an ordinary range: packages use each other's public API
+/// only), each package reference one on the version pinned in Directory.Packages.props.</summary>
 internal static class ExpectedDependencies
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> CentralVersions = new(() =>
@@ -17,12 +16,11 @@ internal static class ExpectedDependencies
         string projectFile = Directory.GetFiles(package.ProjectDirectory, "*.csproj").Single();
         var items = XDocument.Load(projectFile).Descendants().ToArray();
         var expected = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        bool exactCore = items.Any(e => e.Name.LocalName == "LoyaltyExactCoreDependency" && e.Value.Trim() == "true");
         foreach (var reference in items.Where(e => e.Name.LocalName == "ProjectReference"))
         {
             string referenced = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(package.ProjectDirectory, ((string)reference.Attribute("Include")!).Replace('\\', Path.DirectorySeparatorChar))))!;
             string id = projects.Single(p => p.Directory == referenced).PackageId;
-            expected[id] = exactCore && id == "Loyalty.Core" ? $"[{package.Version}]" : package.Version;
+            expected[id] = package.Version;
         }
 
         foreach (var reference in items.Where(e => e.Name.LocalName == "PackageReference" && e.Attribute("PrivateAssets")?.Value != "all"))

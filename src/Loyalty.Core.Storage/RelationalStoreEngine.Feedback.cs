@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Loyalty.Core.Storage;
 
-internal sealed partial class RelationalStoreEngine
+public sealed partial class RelationalStoreEngine
 {
     private const string InsertFeedbackSql =
         "INSERT INTO loyalty_feedback (event_id, customer_key, kind, ts, offer_id, value_e4) " +

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Loyalty.Core.Storage;
 
-internal sealed partial class RelationalStoreEngine
+public sealed partial class RelationalStoreEngine
 {
     private const string UpsertCustomerSql =
         "INSERT INTO loyalty_customers (customer_key, profiling_opt_out, marketing_consent, attributes) " +

@@ -4,11 +4,21 @@ using System.Runtime.CompilerServices;
 namespace Loyalty.Core.Storage;
 
 /// <summary>
-/// The store logic shared by SQLite and PostgreSQL over ADO.NET: schema migration, key and pseudonym checks,
+/// The store logic shared by every relational store over ADO.NET: schema migration, key and pseudonym checks,
 /// idempotent batched ingest, RFM pushdown, customers and erasure, feedback, segment assignments and the durable
-/// ledger. Each public store wraps one engine with its <see cref="IStoreDialect"/>.
+/// ledger. A store package supplies an <see cref="IStoreDialect"/>, opens an engine with <see cref="OpenAsync"/> and
+/// wraps it in a subclass of <see cref="RelationalLoyaltyStore"/>, which exposes the operations.
 /// </summary>
-internal sealed partial class RelationalStoreEngine
+/// <remarks>Thread-safe: the engine keeps no state between calls but its options and dialect, and every operation
+/// opens its own connection and transaction through the dialect.</remarks>
+/// <example><code>
+/// public static async Task&lt;MyStore&gt; OpenAsync(string connectionString, LoyaltyStoreOptions options, CancellationToken cancellationToken = default)
+/// {
+///     var engine = await RelationalStoreEngine.OpenAsync(new MyDialect(connectionString), options, cancellationToken);
+///     return new MyStore(engine); // MyStore : RelationalLoyaltyStore
+/// }
+/// </code></example>
+public sealed partial class RelationalStoreEngine
 {
     internal static readonly string[] CustomerTables =
     [
@@ -27,15 +37,31 @@ internal sealed partial class RelationalStoreEngine
         _pseudonymizer = options.Pseudonymizer!;
     }
 
-    internal LoyaltyStoreOptions Options => _options;
+    /// <summary>The validated options the engine was opened with.</summary>
+    public LoyaltyStoreOptions Options => _options;
 
-    /// <summary>The newest schema version this library writes.</summary>
-    internal int SchemaVersion => _dialect.Migrations[^1].Version;
+    /// <summary>The newest schema version the dialect writes: the version of its last migration.</summary>
+    public int SchemaVersion => _dialect.Migrations[^1].Version;
 
-    /// <summary>Opens the store: creates or migrates the schema and checks the pseudonymisation key.</summary>
-    internal static async Task<RelationalStoreEngine> OpenAsync(IStoreDialect dialect, LoyaltyStoreOptions options, CancellationToken cancellationToken)
+    /// <summary>Opens a store: creates or migrates the schema (see <see cref="IStoreDialect.Migrations"/>) and checks
+    /// that the pseudonymisation key is the one the store was created with.</summary>
+    /// <param name="dialect">The database specifics.</param>
+    /// <param name="options">The store settings; validated here.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>The engine, ready for use.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dialect"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid, or the dialect has no migrations (all problems listed).</exception>
+    /// <exception cref="StoreSchemaVersionException">The store was written by a newer schema version.</exception>
+    /// <exception cref="StoreKeyMismatchException">The store was created with another pseudonymisation key (or none).</exception>
+    public static async Task<RelationalStoreEngine> OpenAsync(IStoreDialect dialect, LoyaltyStoreOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(options);
+        if (dialect.Migrations is not { Count: > 0 })
+        {
+            throw new ArgumentException($"The {dialect.Name} dialect lists no migrations; {nameof(IStoreDialect.Migrations)} must end with the schema version it writes.", nameof(dialect));
+        }
+
         options.Validate();
         var engine = new RelationalStoreEngine(dialect, options);
         await engine.WithRetryAsync(engine.MigrateAsync, cancellationToken).ConfigureAwait(false);
@@ -110,6 +136,7 @@ internal sealed partial class RelationalStoreEngine
         }
     }
 
+    /// <summary>A command on <paramref name="connection"/> with named parameters (null becomes DBNull).</summary>
     internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

@@ -1,4 +1,4 @@
-namespace Loyalty.Core.Rewards;
+namespace Loyalty.Core;
 
 /// <summary>What a ledger posting did.</summary>
 public enum PostingKind
@@ -30,16 +30,6 @@ public readonly record struct PointsBalance(long Pending, long Active, long Spen
     /// <summary>Everything ever earned: pending + active + spent + expired.</summary>
     public long Earned => Pending + Active + Spent + Expired;
 }
-
-/// <summary>Program-wide figures.</summary>
-/// <param name="Issued">Points ever earned.</param>
-/// <param name="Spent">Points redeemed.</param>
-/// <param name="Expired">Points expired.</param>
-/// <param name="Outstanding">Pending + active points.</param>
-/// <param name="Liability">Outstanding points × point value, in money.</param>
-/// <param name="Breakage">Expired / (spent + expired): the share of settled points that were never used; 0 when
-/// nothing has settled.</param>
-public sealed record LedgerReport(long Issued, long Spent, long Expired, long Outstanding, decimal Liability, double Breakage);
 
 /// <summary>A redemption asked for more points than the customer can spend.</summary>
 public sealed class InsufficientPointsException : InvalidOperationException

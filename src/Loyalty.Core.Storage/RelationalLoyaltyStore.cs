@@ -8,11 +8,16 @@ namespace Loyalty.Core.Storage;
 /// segment assignments and a durable points ledger. Open a store with <c>SqliteLoyaltyStore.OpenAsync</c> or
 /// <c>PostgresLoyaltyStore.OpenAsync</c>. Thread-safe: every call uses its own connection and transaction.
 /// </summary>
+/// <remarks>A store for another database derives from this class with an engine opened over its own
+/// <see cref="IStoreDialect"/> (see <see cref="RelationalStoreEngine"/>).</remarks>
 public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
 {
     private readonly RelationalStoreEngine _engine;
 
-    private protected RelationalLoyaltyStore(RelationalStoreEngine engine) => _engine = engine;
+    /// <summary>Wraps an opened engine.</summary>
+    /// <param name="engine">The engine from <see cref="RelationalStoreEngine.OpenAsync"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
+    protected RelationalLoyaltyStore(RelationalStoreEngine engine) => _engine = engine ?? throw new ArgumentNullException(nameof(engine));
 
     /// <summary>The schema version this library writes (the store is migrated to it on open).</summary>
     public int SchemaVersion => _engine.SchemaVersion;
@@ -125,6 +130,8 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
         return DisposeCoreAsync();
     }
 
-    /// <summary>Store-specific clean-up (connection pools).</summary>
-    private protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+    /// <summary>Store-specific clean-up (connection pools); the base does nothing. Called once by
+    /// <see cref="DisposeAsync"/>.</summary>
+    /// <returns>A task that completes when the clean-up is done.</returns>
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 }

@@ -9,7 +9,7 @@ namespace Loyalty.Core.Storage;
 /// rebuilds a customer's account by replaying them through <see cref="PointsLedger"/>, so the rules live in one
 /// place. Expiry postings are derived on replay, the same every time.
 /// </summary>
-internal sealed partial class RelationalStoreEngine
+public sealed partial class RelationalStoreEngine
 {
     internal Task<LedgerPosting?> LedgerCommandAsync(
         string eventId, CustomerId customerId, string command, string argument, DateTime at,

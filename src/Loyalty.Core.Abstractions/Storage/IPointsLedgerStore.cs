@@ -1,21 +1,21 @@
-using Loyalty.Core.Rewards;
-
-namespace Loyalty.Core.Storage;
+namespace Loyalty.Core;
 
 /// <summary>
-/// A durable points ledger with the rules of <see cref="PointsLedger"/> (pending lots, FIFO redemption, expiry,
+/// A durable points ledger with the rules of <c>Loyalty.Core.Rewards.PointsLedger</c> (pending lots, FIFO redemption, expiry,
 /// tiers, idempotent event ids). Each command runs in one database transaction that locks the customer's account,
 /// so concurrent commands from many requests or processes never lose an update or overdraw a balance.
+/// Implementations: the SQLite and PostgreSQL stores (through <c>Loyalty.Core.Storage.RelationalLoyaltyStore</c>).
 /// </summary>
+/// <remarks>Implementations must be safe to call from many threads at once.</remarks>
 public interface IPointsLedgerStore
 {
-    /// <summary>Credits points; see <see cref="PointsLedger.Earn"/>.</summary>
+    /// <summary>Credits points; see <c>PointsLedger.Earn</c>.</summary>
     Task<LedgerPosting> EarnAsync(string eventId, CustomerId customerId, long points, DateTime at, CancellationToken cancellationToken = default);
 
-    /// <summary>Credits the points a purchase earns; see <see cref="PointsLedger.EarnForPurchase"/>.</summary>
+    /// <summary>Credits the points a purchase earns; see <c>PointsLedger.EarnForPurchase</c>.</summary>
     Task<LedgerPosting?> EarnForPurchaseAsync(string eventId, CustomerId customerId, decimal amount, DateTime at, CancellationToken cancellationToken = default);
 
-    /// <summary>Spends points; see <see cref="PointsLedger.Redeem"/>.</summary>
+    /// <summary>Spends points; see <c>PointsLedger.Redeem</c>.</summary>
     /// <exception cref="InsufficientPointsException">Fewer spendable points than asked; nothing is spent.</exception>
     Task<LedgerPosting> RedeemAsync(string eventId, CustomerId customerId, long points, DateTime at, CancellationToken cancellationToken = default);
 

@@ -3,7 +3,7 @@ using Loyalty.Core.Features;
 
 namespace Loyalty.Core.Storage;
 
-internal sealed partial class RelationalStoreEngine
+public sealed partial class RelationalStoreEngine
 {
     /// <summary>Ingests in batches of <see cref="LoyaltyStoreOptions.BatchSize"/>, each in one database transaction:
     /// a crash loses at most the batch in flight, and re-running skips every committed key. The next batch is read

@@ -1,0 +1,11 @@
+namespace Loyalty.Core.Rewards;
+
+/// <summary>Program-wide figures.</summary>
+/// <param name="Issued">Points ever earned.</param>
+/// <param name="Spent">Points redeemed.</param>
+/// <param name="Expired">Points expired.</param>
+/// <param name="Outstanding">Pending + active points.</param>
+/// <param name="Liability">Outstanding points × point value, in money.</param>
+/// <param name="Breakage">Expired / (spent + expired): the share of settled points that were never used; 0 when
+/// nothing has settled.</param>
+public sealed record LedgerReport(long Issued, long Spent, long Expired, long Outstanding, decimal Liability, double Breakage);
