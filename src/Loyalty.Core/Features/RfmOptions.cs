@@ -1,5 +1,5 @@
-using Loyalty.Core.Validation;
 using Loyalty.Core.Collection;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Features;
 

@@ -1,5 +1,5 @@
-using Loyalty.Core.Validation;
 using System.Globalization;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Lifetime;
 
