@@ -1,8 +1,5 @@
-using Loyalty.Core.Features;
-using Loyalty.Core.Lifetime;
 using Loyalty.Core.Pipeline;
 using Loyalty.Core.Rewards;
-using Loyalty.Core.Segmentation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -40,10 +37,7 @@ public sealed partial class LoyaltyCampaignRunner(
         var pipeline = LoyaltyPipeline.CreateBuilder()
             .CollectFrom(source)
             .WithCustomers(customers ?? [])
-            .SummarizeRfm(new RfmOptions { TimeUnit = o.TimeUnit })
-            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = o.Segments, Seed = o.Seed, NInit = 4, Standardization = FeatureStandardization.LogZScore } })
-            .EstimateClv(new ClvStepOptions { Horizon = o.ClvHorizon, MonthlyDiscountRate = o.MonthlyDiscountRate })
-            .DesignRewards(new RewardStepOptions { Catalogue = catalogue, Campaign = o.Campaign, Constraints = new AllocationConstraints { Budget = o.Budget } })
+            .AddSteps(o, catalogue)
             .RecordFeedbackTo(feedback)
             .UseTimeProvider(time)
             .Build();

@@ -43,44 +43,11 @@ public sealed class LoyaltyOptions
     public decimal PointValue { get; set; } = 0.01m;
 
     /// <summary>Every problem with the settings (empty when valid).</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        if (!Enum.IsDefined(TimeUnit))
-        {
-            problems.Add($"{nameof(TimeUnit)}: unknown unit {(int)TimeUnit}.");
-        }
-
-        if (Segments < 1)
-        {
-            problems.Add($"{nameof(Segments)}: must be at least 1 (was {Segments}).");
-        }
-
-        if (!double.IsFinite(Budget) || Budget < 0)
-        {
-            problems.Add($"{nameof(Budget)}: must be finite and ≥ 0 (was {Budget}).");
-        }
-
-        if (string.IsNullOrWhiteSpace(Campaign))
-        {
-            problems.Add($"{nameof(Campaign)}: a name is required.");
-        }
-
-        if (!double.IsFinite(ClvHorizon) || ClvHorizon <= 0)
-        {
-            problems.Add($"{nameof(ClvHorizon)}: must be positive (was {ClvHorizon}).");
-        }
-
-        if (!double.IsFinite(MonthlyDiscountRate) || MonthlyDiscountRate <= -1)
-        {
-            problems.Add($"{nameof(MonthlyDiscountRate)}: must be finite and above -1 (was {MonthlyDiscountRate}).");
-        }
-
-        if (!double.IsFinite(PointsPerCurrencyUnit) || PointsPerCurrencyUnit < 0 || PointsPendingDays < 0 || PointsExpiryDays < 1 || PointValue < 0)
-        {
-            problems.Add("Points: PointsPerCurrencyUnit ≥ 0, PointsPendingDays ≥ 0, PointsExpiryDays ≥ 1 and PointValue ≥ 0 are required.");
-        }
-
-        return problems;
-    }
+    /// <remarks>The settings are mapped onto Core's option records (<c>RfmOptions</c>, <c>KMeansOptions</c>,
+    /// <c>ClvOptions</c>, <c>AllocationConstraints</c>, <c>LedgerOptions</c>) and validated by Core, exactly as a run
+    /// would; so the messages name Core's options (for example <c>ClvStepOptions.MonthlyDiscountRate</c> for
+    /// <see cref="MonthlyDiscountRate"/>, <c>SegmentationStepOptions.KMeans.K</c> for <see cref="Segments"/>). There
+    /// is one entry per record checked, each listing every error of that record.</remarks>
+    /// <returns>The problems; empty when the settings are valid.</returns>
+    public IReadOnlyList<string> Problems() => LoyaltyOptionsMapping.Problems(this);
 }

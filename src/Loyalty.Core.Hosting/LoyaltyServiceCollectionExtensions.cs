@@ -39,13 +39,7 @@ public static class LoyaltyServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var o = provider.GetRequiredService<IOptions<LoyaltyOptions>>().Value;
-            return new PointsLedger(new LedgerOptions
-            {
-                PointsPerCurrencyUnit = o.PointsPerCurrencyUnit,
-                PendingPeriod = TimeSpan.FromDays(o.PointsPendingDays),
-                ExpiryPeriod = TimeSpan.FromDays(o.PointsExpiryDays),
-                PointValue = o.PointValue,
-            });
+            return new PointsLedger(LoyaltyOptionsMapping.Ledger(o));
         });
         services.TryAddSingleton<LoyaltyCampaignRunner>();
         return services;

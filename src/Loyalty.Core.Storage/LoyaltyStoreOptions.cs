@@ -1,4 +1,5 @@
 using Loyalty.Core.Rewards;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Storage;
 
@@ -22,41 +23,15 @@ public sealed record LoyaltyStoreOptions
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Pseudonymizer is null)
+        var v = new OptionsValidator(nameof(LoyaltyStoreOptions));
+        v.Require(Pseudonymizer is not null, nameof(Pseudonymizer), "is required; use CustomerPseudonymizer.WithKey(key) or CustomerPseudonymizer.None");
+        v.Require(BatchSize is >= 1 and <= 10_000_000, nameof(BatchSize), $"must be between 1 and 10,000,000 (was {BatchSize})");
+        v.Positive(nameof(LockTimeout), LockTimeout);
+        if (v.NotNull(nameof(Ledger), Ledger))
         {
-            errors.Add($"{nameof(Pseudonymizer)}: required; use CustomerPseudonymizer.WithKey(key) or CustomerPseudonymizer.None.");
+            Ledger.Collect(v.Nested(nameof(Ledger)));
         }
 
-        if (BatchSize is < 1 or > 10_000_000)
-        {
-            errors.Add($"{nameof(BatchSize)}: must be between 1 and 10,000,000; got {BatchSize}.");
-        }
-
-        if (LockTimeout <= TimeSpan.Zero)
-        {
-            errors.Add($"{nameof(LockTimeout)}: must be positive.");
-        }
-
-        if (Ledger is null)
-        {
-            errors.Add($"{nameof(Ledger)}: required.");
-        }
-        else
-        {
-            try
-            {
-                Ledger.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                errors.Add(ex.Message);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid store options:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
+        v.ThrowIfInvalid();
     }
 }

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Collection;
 
 /// <summary>What to do with transactions whose amount is negative (returns, refunds).</summary>
@@ -54,33 +56,21 @@ public sealed record CleaningPolicy
     public static CleaningPolicy Default { get; } = new();
 
     /// <summary>Checks the policy; every problem is reported in one exception.</summary>
-    /// <exception cref="ArgumentException">One or more settings are invalid.</exception>
+    /// <exception cref="ArgumentException">One or more settings are invalid; the message lists them all, each named as
+    /// <c>CleaningPolicy.Property</c>.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (!Enum.IsDefined(Returns))
-        {
-            errors.Add($"{nameof(Returns)}: unknown policy {(int)Returns}.");
-        }
+        var v = new OptionsValidator(nameof(CleaningPolicy));
+        Collect(v);
+        v.ThrowIfInvalid();
+    }
 
-        if (!Enum.IsDefined(ContentDuplicates))
-        {
-            errors.Add($"{nameof(ContentDuplicates)}: unknown policy {(int)ContentDuplicates}.");
-        }
-
-        if (MaxRejectedRows < 0)
-        {
-            errors.Add($"{nameof(MaxRejectedRows)}: must be 0 or more (was {MaxRejectedRows}).");
-        }
-
-        if (RejectedSampleSize < 0)
-        {
-            errors.Add($"{nameof(RejectedSampleSize)}: must be 0 or more (was {RejectedSampleSize}).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid cleaning policy:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
+    /// <summary>Adds every problem of the policy to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        v.Defined(nameof(Returns), Returns);
+        v.Defined(nameof(ContentDuplicates), ContentDuplicates);
+        v.AtLeast(nameof(MaxRejectedRows), MaxRejectedRows, 0);
+        v.AtLeast(nameof(RejectedSampleSize), RejectedSampleSize, 0);
     }
 }

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Collection;
 
 /// <summary>The layout of a transaction file.</summary>
@@ -53,52 +55,40 @@ public sealed record TransactionFileOptions
     public string? SourceName { get; init; }
 
     /// <summary>Checks the options; every problem is reported in one exception.</summary>
-    /// <exception cref="ArgumentException">One or more options are invalid; the message lists them all.</exception>
+    /// <exception cref="ArgumentException">One or more options are invalid; the message lists them all, each named as
+    /// <c>TransactionFileOptions.Property</c>.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (!Enum.IsDefined(Format))
+        var v = new OptionsValidator(nameof(TransactionFileOptions));
+        Collect(v);
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>Adds every problem of the options to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        if (v.Defined(nameof(Format), Format) && Format == TransactionFileFormat.Csv)
         {
-            errors.Add($"{nameof(Format)}: unknown format {(int)Format}.");
-        }
-
-        if (Format == TransactionFileFormat.Csv)
-        {
-            if (string.IsNullOrWhiteSpace(CustomerColumn))
+            v.NotBlank(nameof(CustomerColumn), CustomerColumn);
+            v.NotBlank(nameof(DateColumn), DateColumn);
+            v.Require(Delimiter is not ('"' or '\r' or '\n') && Delimiter <= 127, nameof(Delimiter),
+                $"must be an ASCII character other than a quote or a line break (was '{Delimiter}')");
+            var columns = new (string Property, string? Name)[]
             {
-                errors.Add($"{nameof(CustomerColumn)}: a column name is required.");
-            }
-
-            if (string.IsNullOrWhiteSpace(DateColumn))
+                (nameof(CustomerColumn), CustomerColumn), (nameof(DateColumn), DateColumn), (nameof(AmountColumn), AmountColumn),
+                (nameof(OrderIdColumn), OrderIdColumn), (nameof(ItemsColumn), ItemsColumn),
+            };
+            var repeated = columns.Where(c => !string.IsNullOrWhiteSpace(c.Name))
+                .GroupBy(c => c.Name!.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1);
+            foreach (var group in repeated)
             {
-                errors.Add($"{nameof(DateColumn)}: a column name is required.");
-            }
-
-            if (Delimiter is '"' or '\r' or '\n' || Delimiter > 127)
-            {
-                errors.Add($"{nameof(Delimiter)}: '{Delimiter}' is not allowed; use an ASCII character other than a quote or a line break.");
-            }
-
-            var names = new[] { CustomerColumn, DateColumn, AmountColumn, OrderIdColumn, ItemsColumn }
-                .Where(n => !string.IsNullOrWhiteSpace(n)).ToList();
-            var repeated = names.GroupBy(n => n!.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
-            foreach (var name in repeated)
-            {
-                errors.Add($"Column '{name}' is mapped to more than one field.");
+                v.Require(false, group.Last().Property, $"must name a column of its own (column '{group.Key}' is mapped to {string.Join(" and ", group.Select(c => c.Property))})");
             }
         }
 
         foreach (var format in DateFormats ?? [])
         {
-            if (string.IsNullOrWhiteSpace(format))
-            {
-                errors.Add($"{nameof(DateFormats)}: an empty format string.");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid transaction file options:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+            v.Require(!string.IsNullOrWhiteSpace(format), nameof(DateFormats), "must not contain an empty format string");
         }
     }
 }

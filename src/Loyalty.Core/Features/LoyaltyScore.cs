@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Features;
 
 /// <summary>Weights of the loyalty score L = αC + βB + γS.</summary>
@@ -10,22 +12,15 @@ public sealed record LoyaltyWeights(double Alpha, double Beta, double Gamma)
     public static LoyaltyWeights Default { get; } = new(0.6, 0.3, 0.1);
 
     /// <summary>Checks the weights; every problem is reported in one exception.</summary>
-    /// <exception cref="ArgumentException">A weight is negative or not finite.</exception>
+    /// <exception cref="ArgumentException">A weight is negative or not finite (each named as
+    /// <c>LoyaltyWeights.Property</c>).</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        foreach (var (name, value) in new[] { (nameof(Alpha), Alpha), (nameof(Beta), Beta), (nameof(Gamma), Gamma) })
-        {
-            if (!double.IsFinite(value) || value < 0)
-            {
-                errors.Add($"{name}: must be finite and non-negative (was {value}).");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid loyalty weights:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
+        var v = new OptionsValidator(nameof(LoyaltyWeights));
+        v.NonNegative(nameof(Alpha), Alpha);
+        v.NonNegative(nameof(Beta), Beta);
+        v.NonNegative(nameof(Gamma), Gamma);
+        v.ThrowIfInvalid("weights");
     }
 }
 

@@ -1,4 +1,5 @@
 using Loyalty.Core.Collection;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Features;
 
@@ -21,44 +22,28 @@ public sealed record RfmOptions
     public CleaningPolicy Cleaning { get; init; } = CleaningPolicy.Default;
 
     /// <summary>Checks the options; every problem is reported in one exception.</summary>
-    /// <exception cref="ArgumentException">One or more options are invalid; the message lists them all.</exception>
+    /// <exception cref="ArgumentException">One or more options are invalid; the message lists them all, each named as
+    /// <c>RfmOptions.Property</c> (the cleaning policy's as <c>RfmOptions.Cleaning.Property</c>).</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (!Enum.IsDefined(TimeUnit))
+        var v = new OptionsValidator(nameof(RfmOptions));
+        Collect(v);
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>Adds every problem of the options to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        v.Defined(nameof(TimeUnit), TimeUnit);
+        if (ObservationEnd is { } obs && CalibrationEnd is { } cal)
         {
-            errors.Add($"{nameof(TimeUnit)}: unknown time unit {(int)TimeUnit}; expected day, week or month.");
+            v.Require(obs.Date > cal.Date, nameof(ObservationEnd), $"must be after CalibrationEnd (was {obs:yyyy-MM-dd}; CalibrationEnd is {cal:yyyy-MM-dd})");
         }
 
-        if (ObservationEnd is { } obs && CalibrationEnd is { } cal && obs.Date <= cal.Date)
+        v.Require(ObservationEnd is null || CalibrationEnd is not null, nameof(ObservationEnd), "needs an explicit CalibrationEnd");
+        if (v.NotNull(nameof(Cleaning), Cleaning))
         {
-            errors.Add($"{nameof(ObservationEnd)} ({obs:yyyy-MM-dd}) must be after {nameof(CalibrationEnd)} ({cal:yyyy-MM-dd}).");
-        }
-
-        if (ObservationEnd is not null && CalibrationEnd is null)
-        {
-            errors.Add($"{nameof(ObservationEnd)} needs an explicit {nameof(CalibrationEnd)}.");
-        }
-
-        if (Cleaning is null)
-        {
-            errors.Add($"{nameof(Cleaning)}: a policy is required.");
-        }
-        else
-        {
-            try
-            {
-                Cleaning.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                errors.Add(ex.Message);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid RFM options:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+            Cleaning.Collect(v.Nested(nameof(Cleaning)));
         }
     }
 }

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Features;
 
 /// <summary>One rule of an <see cref="RfmSegmentMap"/>: recency and frequency score ranges (inclusive) and a name.</summary>
@@ -25,32 +27,27 @@ public sealed class RfmSegmentMap
     public RfmSegmentMap(IReadOnlyList<RfmSegmentRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var errors = new List<string>();
+        var v = new OptionsValidator(nameof(RfmSegmentMap));
         for (int k = 0; k < rules.Count; k++)
         {
+            var checks = v.Nested($"rules[{k}]");
             var rule = rules[k];
-            if (rule.RecencyMin < 1 || rule.RecencyMax > 5 || rule.RecencyMin > rule.RecencyMax
-                || rule.FrequencyMin < 1 || rule.FrequencyMax > 5 || rule.FrequencyMin > rule.FrequencyMax)
+            bool inRange = checks.Require(rule.RecencyMin >= 1 && rule.RecencyMax <= 5 && rule.RecencyMin <= rule.RecencyMax, nameof(RfmSegmentRule.RecencyMin),
+                    $"must be <= RecencyMax within 1..5 (was {rule.RecencyMin}..{rule.RecencyMax} for '{rule.Name}')")
+                & checks.Require(rule.FrequencyMin >= 1 && rule.FrequencyMax <= 5 && rule.FrequencyMin <= rule.FrequencyMax, nameof(RfmSegmentRule.FrequencyMin),
+                    $"must be <= FrequencyMax within 1..5 (was {rule.FrequencyMin}..{rule.FrequencyMax} for '{rule.Name}')");
+            if (!inRange)
             {
-                errors.Add($"rules[{k}] ('{rule.Name}'): score ranges must lie within 1..5 with min ≤ max.");
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(rule.Name))
-            {
-                errors.Add($"rules[{k}]: the name is empty.");
-            }
-
+            checks.NotBlank(nameof(RfmSegmentRule.Name), rule.Name);
             for (int r = rule.RecencyMin; r <= rule.RecencyMax; r++)
             {
                 for (int f = rule.FrequencyMin; f <= rule.FrequencyMax; f++)
                 {
                     ref string cell = ref _cells[Index(r, f)];
-                    if (cell is not null)
-                    {
-                        errors.Add($"R={r}, F={f} is named both '{cell}' and '{rule.Name}'.");
-                    }
-
+                    checks.Require(cell is null, nameof(RfmSegmentRule.Name), $"must not overlap another rule (R={r}, F={f} is named both '{cell}' and '{rule.Name}')");
                     cell = rule.Name;
                 }
             }
@@ -60,18 +57,11 @@ public sealed class RfmSegmentMap
         {
             for (int f = 1; f <= 5; f++)
             {
-                if (_cells[Index(r, f)] is null)
-                {
-                    errors.Add($"R={r}, F={f} has no segment.");
-                }
+                v.Require(_cells[Index(r, f)] is not null, nameof(rules), $"must cover every cell (R={r}, F={f} has no segment)");
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid RFM segment map:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(rules));
-        }
-
+        v.ThrowIfInvalid(nameof(rules));
         Rules = rules.ToArray();
     }
 

@@ -22,7 +22,11 @@ public static class BatchPrediction
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(customers);
-        Guard.NonNegative(horizon, nameof(horizon));
+        if (!(double.IsFinite(horizon) && horizon >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "Must be a finite number >= 0.");
+        }
+
         CustomerPatterns.Validate(customers, nameof(customers), requireRepeat: false);
         var (patterns, indexOf) = CustomerPatterns.Index(customers);
         return Predict(model, patterns, indexOf, horizon, cancellationToken);
@@ -38,7 +42,11 @@ public static class BatchPrediction
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(customers);
-        Guard.NonNegative(horizon, nameof(horizon));
+        if (!(double.IsFinite(horizon) && horizon >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "Must be a finite number >= 0.");
+        }
+
         return Predict(model, customers.Patterns, customers.IndexOf, horizon, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Lifetime;
 
@@ -25,7 +26,12 @@ public sealed class BetaGeometricBetaBinomialModel : IClvModel
     /// <exception cref="ArgumentException">A parameter is not a finite positive number.</exception>
     public BetaGeometricBetaBinomialModel(double alpha, double beta, double gamma, double delta, FitReport? report = null)
     {
-        Guard.Positive((nameof(alpha), alpha), (nameof(beta), beta), (nameof(gamma), gamma), (nameof(delta), delta));
+        var parameters = new OptionsValidator(nameof(BetaGeometricBetaBinomialModel));
+        parameters.Positive(nameof(alpha), alpha);
+        parameters.Positive(nameof(beta), beta);
+        parameters.Positive(nameof(gamma), gamma);
+        parameters.Positive(nameof(delta), delta);
+        parameters.ThrowIfInvalid(paramName: null);
         Alpha = alpha;
         Beta = beta;
         Gamma = gamma;
@@ -79,7 +85,7 @@ public sealed class BetaGeometricBetaBinomialModel : IClvModel
     public double ExpectedPurchases(DiscretePattern pattern, int periods)
     {
         BetaGeometricBetaBinomialFitter.Check(pattern, nameof(pattern));
-        Guard.NonNegative(periods, nameof(periods));
+        ArgumentOutOfRangeException.ThrowIfNegative(periods);
         return BgBbMath.ExpectedPurchases(Alpha, Beta, Gamma, Delta, pattern.Frequency, pattern.Recency, pattern.Periods, periods);
     }
 
@@ -89,8 +95,8 @@ public sealed class BetaGeometricBetaBinomialModel : IClvModel
     /// <returns>The probability (0 when x &gt; n).</returns>
     public double ProbabilityOfPurchases(int periods, int purchases)
     {
-        Guard.NonNegative(periods, nameof(periods));
-        Guard.NonNegative(purchases, nameof(purchases));
+        ArgumentOutOfRangeException.ThrowIfNegative(periods);
+        ArgumentOutOfRangeException.ThrowIfNegative(purchases);
         return BgBbMath.ProbabilityOfPurchases(Alpha, Beta, Gamma, Delta, periods, purchases);
     }
 

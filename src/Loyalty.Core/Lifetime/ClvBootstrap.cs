@@ -25,27 +25,19 @@ public static class ClvBootstrap
     /// <param name="seed">Random seed.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     /// <returns>One interval per customer, in input order.</returns>
-    /// <exception cref="ArgumentException">Invalid draws or level (both reported), or a model without covariance.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="draws"/> is below 20 or <paramref name="level"/> is
+    /// outside (0, 1).</exception>
+    /// <exception cref="ArgumentException">A model without covariance.</exception>
     public static IReadOnlyList<ClvInterval> ParameterResampling(
         ClvCalculator calculator, IReadOnlyList<CustomerSummary> customers, int draws = 200, double level = 0.9, int seed = 1,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(calculator);
         ArgumentNullException.ThrowIfNull(customers);
-        var problems = new List<string>();
-        if (draws < 20)
-        {
-            problems.Add($"draws ({draws}) must be ≥ 20");
-        }
-
+        ArgumentOutOfRangeException.ThrowIfLessThan(draws, 20);
         if (!(level > 0 && level < 1))
         {
-            problems.Add(FormattableString.Invariant($"level ({level}) must lie in (0, 1)"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", problems) + ".");
+            throw new ArgumentOutOfRangeException(nameof(level), level, "Must lie in (0, 1).");
         }
 
         var purchaseSampler = Sampler.For(calculator.Purchases.Name, calculator.Purchases.Parameters, ModelFactory.ReportOf(calculator.Purchases), nameof(calculator));

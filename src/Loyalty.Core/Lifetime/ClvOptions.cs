@@ -1,4 +1,4 @@
-using System.Globalization;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Lifetime;
 
@@ -29,28 +29,20 @@ public sealed record ClvOptions
     };
 
     /// <summary>Checks every setting; all problems in one exception.</summary>
-    /// <exception cref="ArgumentException">A setting is invalid.</exception>
+    /// <exception cref="ArgumentException">A setting is invalid; the message lists every problem, each named as
+    /// <c>ClvOptions.Property</c>.</exception>
     public void Validate()
     {
-        var problems = new List<string>();
-        if (!(Horizon > 0) || double.IsInfinity(Horizon))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Horizon ({Horizon}) must be a finite number > 0"));
-        }
+        var v = new OptionsValidator(nameof(ClvOptions));
+        Collect(v);
+        v.ThrowIfInvalid();
+    }
 
-        if (!(MonthlyDiscountRate >= 0) || double.IsInfinity(MonthlyDiscountRate))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"MonthlyDiscountRate ({MonthlyDiscountRate}) must be a finite number ≥ 0"));
-        }
-
-        if (!(UnitsPerMonth > 0) || double.IsInfinity(UnitsPerMonth))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"UnitsPerMonth ({UnitsPerMonth}) must be a finite number > 0"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid CLV options: " + string.Join("; ", problems) + ".");
-        }
+    /// <summary>Adds every problem of the settings to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        v.Positive(nameof(Horizon), Horizon);
+        v.NonNegative(nameof(MonthlyDiscountRate), MonthlyDiscountRate);
+        v.Positive(nameof(UnitsPerMonth), UnitsPerMonth);
     }
 }

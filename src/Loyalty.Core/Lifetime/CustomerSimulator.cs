@@ -1,3 +1,4 @@
+using Loyalty.Core.Validation;
 using MathNet.Numerics.Distributions;
 
 namespace Loyalty.Core.Lifetime;
@@ -12,26 +13,15 @@ public sealed record SimulationSettings(int Customers, double MinT = 27, double 
 {
     internal void Validate()
     {
-        var problems = new List<string>();
-        if (Customers <= 0)
+        var v = new OptionsValidator(nameof(SimulationSettings));
+        v.AtLeast(nameof(Customers), Customers, 1);
+        if (v.NonNegative(nameof(MinT), MinT) & v.Finite(nameof(MaxT), MaxT))
         {
-            problems.Add($"Customers ({Customers}) must be > 0");
+            v.Require(MaxT >= MinT, nameof(MaxT), FormattableString.Invariant($"must be >= MinT (was {MaxT}; MinT is {MinT})"));
         }
 
-        if (!(MinT >= 0) || !(MaxT >= MinT) || double.IsInfinity(MaxT))
-        {
-            problems.Add(FormattableString.Invariant($"MinT ({MinT}) and MaxT ({MaxT}) must satisfy 0 ≤ MinT ≤ MaxT < ∞"));
-        }
-
-        if (!(Resolution >= 0) || double.IsInfinity(Resolution))
-        {
-            problems.Add(FormattableString.Invariant($"Resolution ({Resolution}) must be a finite number ≥ 0"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid simulation settings: " + string.Join("; ", problems) + ".");
-        }
+        v.NonNegative(nameof(Resolution), Resolution);
+        v.ThrowIfInvalid("settings");
     }
 }
 

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Lifetime;
 
 /// <summary>Settings of a maximum-likelihood fit. Every model's fitter accepts these.</summary>
@@ -24,41 +26,29 @@ public sealed record FitOptions
 
     /// <summary>Checks every setting and reports all problems in one exception.</summary>
     /// <param name="parameterNames">The model's parameter names, to check <see cref="InitialValues"/>' keys.</param>
-    /// <exception cref="ArgumentException">One or more settings are invalid; the message lists them all.</exception>
+    /// <exception cref="ArgumentException">One or more settings are invalid; the message lists them all, each named
+    /// as <c>FitOptions.Property</c>.</exception>
     public void Validate(IReadOnlyCollection<string> parameterNames)
     {
         ArgumentNullException.ThrowIfNull(parameterNames);
-        var problems = new List<string>();
-        if (!(Penalizer >= 0) || double.IsInfinity(Penalizer))
-        {
-            problems.Add($"Penalizer ({Penalizer}) must be a finite number ≥ 0");
-        }
+        var v = new OptionsValidator(nameof(FitOptions));
+        Collect(v, parameterNames);
+        v.ThrowIfInvalid();
+    }
 
-        if (MaxIterations <= 0)
-        {
-            problems.Add($"MaxIterations ({MaxIterations}) must be > 0");
-        }
-
-        if (!(GradientTolerance > 0) || double.IsInfinity(GradientTolerance))
-        {
-            problems.Add($"GradientTolerance ({GradientTolerance}) must be a finite number > 0");
-        }
-
+    /// <summary>Adds every problem of the settings to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v, IReadOnlyCollection<string> parameterNames)
+    {
+        v.NonNegative(nameof(Penalizer), Penalizer);
+        v.AtLeast(nameof(MaxIterations), MaxIterations, 1);
+        v.Positive(nameof(GradientTolerance), GradientTolerance);
         foreach (var (name, value) in InitialValues ?? new Dictionary<string, double>())
         {
-            if (!parameterNames.Contains(name))
+            string property = $"{nameof(InitialValues)}['{name}']";
+            if (v.Require(parameterNames.Contains(name), property, $"must name a parameter of this model ({string.Join(", ", parameterNames)})"))
             {
-                problems.Add($"InitialValues['{name}'] is not a parameter of this model (expected {string.Join(", ", parameterNames)})");
+                v.Positive(property, value);
             }
-            else if (!(value > 0) || double.IsInfinity(value))
-            {
-                problems.Add($"InitialValues['{name}'] ({value}) must be a finite number > 0");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid fit options: " + string.Join("; ", problems) + ".");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Lifetime;
 
 /// <summary>
@@ -17,7 +19,11 @@ public sealed class GammaGammaModel : ISpendModel
     /// <exception cref="ArgumentException">A parameter is not a finite positive number.</exception>
     public GammaGammaModel(double p, double q, double gamma, FitReport? report = null)
     {
-        Guard.Positive((nameof(p), p), (nameof(q), q), (nameof(gamma), gamma));
+        var parameters = new OptionsValidator(nameof(GammaGammaModel));
+        parameters.Positive(nameof(p), p);
+        parameters.Positive(nameof(q), q);
+        parameters.Positive(nameof(gamma), gamma);
+        parameters.ThrowIfInvalid(paramName: null);
         P = p;
         Q = q;
         Gamma = gamma;
@@ -55,8 +61,12 @@ public sealed class GammaGammaModel : ISpendModel
     /// <exception cref="InvalidOperationException">The expectation is infinite (p·x + q ≤ 1, e.g. q ≤ 1 for x = 0).</exception>
     public double ExpectedAverageSpend(int frequency, double monetaryValue)
     {
-        Guard.NonNegative(frequency, nameof(frequency));
-        Guard.NonNegative(monetaryValue, nameof(monetaryValue));
+        ArgumentOutOfRangeException.ThrowIfNegative(frequency);
+        if (!(double.IsFinite(monetaryValue) && monetaryValue >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(monetaryValue), monetaryValue, "Must be a finite number >= 0.");
+        }
+
         if (frequency > 0 && monetaryValue == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(monetaryValue), monetaryValue, $"monetaryValue must be > 0 when frequency ({frequency}) > 0.");

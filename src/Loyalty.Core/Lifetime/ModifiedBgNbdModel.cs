@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Lifetime;
 
 /// <summary>
@@ -21,7 +23,12 @@ public sealed class ModifiedBgNbdModel : IClvModel
     /// <exception cref="ArgumentException">A parameter is not a finite positive number.</exception>
     public ModifiedBgNbdModel(double r, double alpha, double a, double b, FitReport? report = null)
     {
-        Guard.Positive((nameof(r), r), (nameof(alpha), alpha), (nameof(a), a), (nameof(b), b));
+        var parameters = new OptionsValidator(nameof(ModifiedBgNbdModel));
+        parameters.Positive(nameof(r), r);
+        parameters.Positive(nameof(alpha), alpha);
+        parameters.Positive(nameof(a), a);
+        parameters.Positive(nameof(b), b);
+        parameters.ThrowIfInvalid(paramName: null);
         R = r;
         Alpha = alpha;
         A = a;
@@ -68,14 +75,22 @@ public sealed class ModifiedBgNbdModel : IClvModel
     public double ExpectedPurchases(in CustomerSummary customer, double horizon)
     {
         CustomerPatterns.EnsureValid(customer, nameof(customer));
-        Guard.NonNegative(horizon, nameof(horizon));
+        if (!(double.IsFinite(horizon) && horizon >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "Must be a finite number >= 0.");
+        }
+
         return BgNbdMath.ExpectedPurchases(R, Alpha, A, B, true, customer, horizon);
     }
 
     /// <inheritdoc />
     public double ExpectedPurchasesUnconditional(double t)
     {
-        Guard.NonNegative(t, nameof(t));
+        if (!(double.IsFinite(t) && t >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), t, "Must be a finite number >= 0.");
+        }
+
         return BgNbdMath.ExpectedPurchasesUnconditional(R, Alpha, A, B, true, t);
     }
 
@@ -88,8 +103,12 @@ public sealed class ModifiedBgNbdModel : IClvModel
     /// <returns>The probability.</returns>
     public double ProbabilityOfPurchases(double t, int n)
     {
-        Guard.NonNegative(t, nameof(t));
-        Guard.NonNegative(n, nameof(n));
+        if (!(double.IsFinite(t) && t >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), t, "Must be a finite number >= 0.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
         return BgNbdMath.ProbabilityOfPurchases(R, Alpha, A, B, true, t, n);
     }
 }

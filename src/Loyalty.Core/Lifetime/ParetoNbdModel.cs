@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Lifetime;
 
 /// <summary>
@@ -21,7 +23,12 @@ public sealed class ParetoNbdModel : IClvModel
     /// <exception cref="ArgumentException">A parameter is not a finite positive number.</exception>
     public ParetoNbdModel(double r, double alpha, double s, double beta, FitReport? report = null)
     {
-        Guard.Positive((nameof(r), r), (nameof(alpha), alpha), (nameof(s), s), (nameof(beta), beta));
+        var parameters = new OptionsValidator(nameof(ParetoNbdModel));
+        parameters.Positive(nameof(r), r);
+        parameters.Positive(nameof(alpha), alpha);
+        parameters.Positive(nameof(s), s);
+        parameters.Positive(nameof(beta), beta);
+        parameters.ThrowIfInvalid(paramName: null);
         R = r;
         Alpha = alpha;
         S = s;
@@ -68,14 +75,22 @@ public sealed class ParetoNbdModel : IClvModel
     public double ExpectedPurchases(in CustomerSummary customer, double horizon)
     {
         CustomerPatterns.EnsureValid(customer, nameof(customer));
-        Guard.NonNegative(horizon, nameof(horizon));
+        if (!(double.IsFinite(horizon) && horizon >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "Must be a finite number >= 0.");
+        }
+
         return ParetoNbdMath.ExpectedPurchases(R, Alpha, S, Beta, customer, horizon);
     }
 
     /// <inheritdoc />
     public double ExpectedPurchasesUnconditional(double t)
     {
-        Guard.NonNegative(t, nameof(t));
+        if (!(double.IsFinite(t) && t >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), t, "Must be a finite number >= 0.");
+        }
+
         return ParetoNbdMath.ExpectedPurchasesUnconditional(R, Alpha, S, Beta, t);
     }
 }

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Lifetime;
 
 /// <summary>
@@ -16,7 +18,10 @@ public sealed class ShiftedBetaGeometricModel
     /// <exception cref="ArgumentException">A parameter is not a finite positive number.</exception>
     public ShiftedBetaGeometricModel(double alpha, double beta, FitReport? report = null)
     {
-        Guard.Positive((nameof(alpha), alpha), (nameof(beta), beta));
+        var parameters = new OptionsValidator(nameof(ShiftedBetaGeometricModel));
+        parameters.Positive(nameof(alpha), alpha);
+        parameters.Positive(nameof(beta), beta);
+        parameters.ThrowIfInvalid(paramName: null);
         Alpha = alpha;
         Beta = beta;
         Report = report;
@@ -49,7 +54,7 @@ public sealed class ShiftedBetaGeometricModel
     /// <returns>The survival probability.</returns>
     public double Survival(int period)
     {
-        Guard.NonNegative(period, nameof(period));
+        ArgumentOutOfRangeException.ThrowIfNegative(period);
         double s = 1;
         for (int t = 1; t <= period; t++)
         {

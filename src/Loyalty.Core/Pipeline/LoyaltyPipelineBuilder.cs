@@ -1,6 +1,7 @@
 using Loyalty.Core.Collection;
 using Loyalty.Core.Feedback.Bandits;
 using Loyalty.Core.Features;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Pipeline;
 
@@ -30,15 +31,22 @@ public sealed class LoyaltyPipelineBuilder
     }
 
     /// <summary>Collects transactions from any source (a database reader, a queue, a file source).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     public LoyaltyPipelineBuilder CollectFrom(ITransactionSource source)
     {
+        ArgumentNullException.ThrowIfNull(source);
         _source = source;
         return this;
     }
 
     /// <summary>Collects transactions from a CSV or CDNOW file on the fast, allocation-free path.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Its layout; null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or white space.</exception>
     public LoyaltyPipelineBuilder CollectFromFile(string path, TransactionFileOptions? options = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _file = (path, options);
         return this;
     }
@@ -51,6 +59,7 @@ public sealed class LoyaltyPipelineBuilder
     /// <remarks>Without a source, the pipeline summarises what the store already holds. The store's summaries use
     /// stored customer ids (pseudonyms when the store pseudonymises); the RFM options need an explicit
     /// calibration end, and returns are left out of the summaries.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public LoyaltyPipelineBuilder UseStore(ILoyaltyStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -59,6 +68,7 @@ public sealed class LoyaltyPipelineBuilder
     }
 
     /// <summary>Customer records: consent, opt-out and attributes, keyed by customer id.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
     public LoyaltyPipelineBuilder WithCustomers(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
@@ -67,8 +77,10 @@ public sealed class LoyaltyPipelineBuilder
     }
 
     /// <summary>Summarises the transactions (required).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public LoyaltyPipelineBuilder SummarizeRfm(RfmOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _rfm = options;
         return this;
     }
@@ -88,15 +100,19 @@ public sealed class LoyaltyPipelineBuilder
     }
 
     /// <summary>Plans offers under a budget.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public LoyaltyPipelineBuilder DesignRewards(RewardStepOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _rewards = options;
         return this;
     }
 
     /// <summary>Records an "issued" feedback event for every offer.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="sink"/> is null.</exception>
     public LoyaltyPipelineBuilder RecordFeedbackTo(IFeedbackSink sink)
     {
+        ArgumentNullException.ThrowIfNull(sink);
         _feedback = sink;
         return this;
     }
@@ -105,15 +121,19 @@ public sealed class LoyaltyPipelineBuilder
     /// segment), while the budget step still decides who gets an offer: the budget is reserved at the dearest of the
     /// bandit's rewards, so whatever it picks, the budget holds. Issued events go to the learner, which forwards them
     /// to its inner sink; record later feedback through the learner too, so it learns which rewards succeed.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="learner"/> is null.</exception>
     public LoyaltyPipelineBuilder OptimizeWith(BanditRewardLearner learner)
     {
+        ArgumentNullException.ThrowIfNull(learner);
         _bandit = learner;
         return this;
     }
 
     /// <summary>Uses <paramref name="time"/> for event timestamps (tests pass a fixed clock).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="time"/> is null.</exception>
     public LoyaltyPipelineBuilder UseTimeProvider(TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(time);
         _time = time;
         return this;
     }
@@ -128,108 +148,58 @@ public sealed class LoyaltyPipelineBuilder
             throw new InvalidOperationException("This builder has already built a pipeline; create a new builder.");
         }
 
-        var errors = new List<string>();
-        if (_source is not null && _file is not null)
+        var v = new OptionsValidator(nameof(LoyaltyPipelineBuilder));
+        CollectBuilderErrors(v);
+        if (_file?.Options is { } fileOptions)
         {
-            errors.Add("Collect: call only one of CollectFrom(source) or CollectFromFile(path).");
-        }
-        else if (_source is null && _file is null && _store is null)
-        {
-            errors.Add("Collect: call one of CollectFrom(source), CollectFromFile(path) or UseStore(store).");
+            fileOptions.Collect(v.For(nameof(TransactionFileOptions)));
         }
 
-        if (_store is not null && _rfm is not null)
+        if (v.Require(_rfm is not null, "SummarizeRfm", "is required: the RFM step cannot be left out"))
         {
-            if (_rfm.CalibrationEnd is null)
-            {
-                errors.Add("UseStore: the RFM options need an explicit CalibrationEnd; the store does not guess the last purchase day.");
-            }
-
-            if (_rfm.Cleaning is { Returns: ReturnPolicy.Net or ReturnPolicy.Keep })
-            {
-                errors.Add("UseStore: summaries computed in the store leave returns out; use ReturnPolicy.Drop or Reject.");
-            }
+            _rfm!.Collect(v.For(nameof(RfmOptions)));
         }
 
-        if (_file is { } file && string.IsNullOrWhiteSpace(file.Path))
-        {
-            errors.Add("CollectFromFile: the path is empty.");
-        }
-
-        Check(errors, "CollectFromFile", () => _file?.Options?.Validate());
-        if (_rfm is null)
-        {
-            errors.Add("SummarizeRfm: the RFM step is required.");
-        }
-        else
-        {
-            Check(errors, "SummarizeRfm", _rfm.Validate);
-        }
-
-        Check(errors, "Segment", () => _segmentation?.KMeans.Validate());
-        Check(errors, "EstimateClv", () => _clv?.ClvOptionsFor(_rfm?.TimeUnit ?? TimeUnit.Week).Validate());
-        if (_rewards is not null)
-        {
-            Check(errors, "DesignRewards", () => _rewards.Constraints.Validate());
-            if (string.IsNullOrWhiteSpace(_rewards.Campaign))
-            {
-                errors.Add("DesignRewards: the campaign name is empty.");
-            }
-        }
-
-        if (_feedback is not null && _rewards is null)
-        {
-            errors.Add("RecordFeedbackTo: there are no offers to record without DesignRewards.");
-        }
-
-        if (_bandit is not null)
-        {
-            if (_feedback is not null)
-            {
-                errors.Add("OptimizeWith and RecordFeedbackTo: give the feedback sink to the BanditRewardLearner as its inner sink and leave RecordFeedbackTo out, so every event passes through the learner once.");
-            }
-
-            if (_rewards is null)
-            {
-                errors.Add("OptimizeWith: the bandit chooses among rewards; add DesignRewards.");
-            }
-            else
-            {
-                var unknown = _bandit.Policy.Arms.Where(a => !_rewards.Catalogue.Rewards.Any(r => r.Id == a)).ToList();
-                if (unknown.Count > 0 || _bandit.Policy.Arms.Count == 0)
-                {
-                    errors.Add($"OptimizeWith: every bandit arm must be a reward id of the catalogue; unknown: {string.Join(", ", unknown)}.");
-                }
-            }
-        }
-
-        var duplicates = _customers.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'").Take(5).ToList();
-        if (duplicates.Count > 0)
-        {
-            errors.Add($"WithCustomers: customers listed twice: {string.Join(", ", duplicates)}.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("The loyalty pipeline is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
-
+        _segmentation?.Collect(v.For(nameof(SegmentationStepOptions)));
+        var unit = _rfm is not null && Enum.IsDefined(_rfm.TimeUnit) ? _rfm.TimeUnit : TimeUnit.Week;
+        _clv?.Collect(v.For(nameof(ClvStepOptions)), unit);
+        _rewards?.Collect(v.For(nameof(RewardStepOptions)));
+        v.ThrowIfInvalid(paramName: null);
         _built = true;
         var feedback = _feedback ?? (_store is not null && _rewards is not null && _bandit is null ? _store : null);
         return new LoyaltyPipeline(new PipelineDefinition(
             _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, feedback, _bandit, _time, _store));
     }
 
-    private static void Check(List<string> errors, string step, Action validate)
+    /// <summary>The builder's own rules: which steps go together.</summary>
+    private void CollectBuilderErrors(OptionsValidator v)
     {
-        try
+        v.Require(_source is null || _file is null, "CollectFrom", "must not be combined with CollectFromFile: call only one of them");
+        v.Require(_source is not null || _file is not null || _store is not null, "CollectFrom",
+            "is required: call one of CollectFrom(source), CollectFromFile(path) or UseStore(store)");
+        if (_store is not null && _rfm is not null)
         {
-            validate();
+            v.Require(_rfm.CalibrationEnd is not null, "UseStore",
+                "needs RfmOptions.CalibrationEnd set explicitly: the store does not guess the last purchase day");
+            v.Require(_rfm.Cleaning is not { Returns: ReturnPolicy.Net or ReturnPolicy.Keep }, "UseStore",
+                "needs ReturnPolicy.Drop or Reject: summaries computed in the store leave returns out");
         }
-        catch (ArgumentException ex)
+
+        v.Require(_feedback is null || _rewards is not null, "RecordFeedbackTo", "needs DesignRewards: there are no offers to record without it");
+        if (_bandit is not null)
         {
-            errors.Add($"{step}: {ex.Message}");
+            v.Require(_feedback is null, "OptimizeWith",
+                "must not be combined with RecordFeedbackTo: give the feedback sink to the BanditRewardLearner as its inner sink, so every event passes through the learner once");
+            if (v.Require(_rewards is not null, "OptimizeWith", "needs DesignRewards: the bandit chooses among rewards"))
+            {
+                var unknown = _bandit.Policy.Arms.Where(a => !_rewards!.Catalogue.Rewards.Any(r => r.Id == a)).ToList();
+                v.Require(unknown.Count == 0 && _bandit.Policy.Arms.Count > 0, "OptimizeWith",
+                    $"needs every bandit arm to be a reward id of the catalogue (unknown: {string.Join(", ", unknown)})");
+            }
         }
+
+        var duplicates = _customers.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'").Take(5).ToList();
+        v.Require(duplicates.Count == 0, "WithCustomers", $"must list each customer once (listed twice: {string.Join(", ", duplicates)})");
     }
 }
 

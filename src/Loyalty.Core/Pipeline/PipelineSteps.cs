@@ -1,6 +1,7 @@
 using Loyalty.Core.Lifetime;
 using Loyalty.Core.Rewards;
 using Loyalty.Core.Segmentation;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Pipeline;
 
@@ -23,6 +24,15 @@ public sealed record SegmentationStepOptions
     /// <summary>The k-means settings. <value>The default value is k = 4, k-means++, 4 restarts, seed 0, log1p then
     /// z-score standardisation.</value></summary>
     public KMeansOptions KMeans { get; init; } = new() { K = 4, NInit = 4, Standardization = FeatureStandardization.LogZScore };
+
+    /// <summary>Adds every problem of the step's settings to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        if (v.NotNull(nameof(KMeans), KMeans))
+        {
+            KMeans.Collect(v.Nested(nameof(KMeans)), null);
+        }
+    }
 }
 
 /// <summary>Settings of the CLV step.</summary>
@@ -43,6 +53,24 @@ public sealed record ClvStepOptions
     /// <summary>The calculator settings for the RFM time unit <paramref name="unit"/>.</summary>
     internal ClvOptions ClvOptionsFor(TimeUnit unit) =>
         new() { Horizon = Horizon, MonthlyDiscountRate = MonthlyDiscountRate, UnitsPerMonth = ClvOptions.UnitsPerMonthFor(unit) };
+
+    /// <summary>Adds every problem of the step's settings to <paramref name="v"/>; the CLV settings are checked by
+    /// <see cref="ClvOptions"/>' own rules, so the step accepts exactly what the calculator accepts.</summary>
+    internal void Collect(OptionsValidator v, TimeUnit unit)
+    {
+        if (v.Defined(nameof(Model), Model) && v.NotNull(nameof(Fit), Fit))
+        {
+            var parameterNames = Model switch
+            {
+                PurchaseModelKind.ModifiedBgNbd => ModifiedBgNbdModel.ParameterNames,
+                PurchaseModelKind.ParetoNbd => ParetoNbdModel.ParameterNames,
+                _ => BgNbdModel.ParameterNames,
+            };
+            Fit.Collect(v.Nested(nameof(Fit)), parameterNames.ToArray());
+        }
+
+        ClvOptionsFor(unit).Collect(v);
+    }
 }
 
 /// <summary>Settings of the rewards step.</summary>
@@ -59,6 +87,19 @@ public sealed record RewardStepOptions
 
     /// <summary>Prefix of offer ids. <value>The default value is "campaign".</value></summary>
     public string Campaign { get; init; } = "campaign";
+
+    /// <summary>Adds every problem of the step's settings to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        v.NotNull(nameof(Catalogue), Catalogue);
+        if (v.NotNull(nameof(Constraints), Constraints))
+        {
+            Constraints.Collect(v.Nested(nameof(Constraints)));
+        }
+
+        v.NotNull(nameof(Response), Response);
+        v.NotBlank(nameof(Campaign), Campaign);
+    }
 }
 
 /// <summary>Where the pipeline is: stage name, its number and the number of stages.</summary>

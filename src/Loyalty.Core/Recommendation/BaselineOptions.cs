@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="BaselineRecommender"/>; the defaults are Surprise's BaselineOnly (ALS) defaults.</summary>
@@ -20,20 +22,12 @@ public sealed record BaselineOptions
 
     internal void Validate()
     {
-        var problems = new List<string>();
-        OptionChecks.AtLeast(problems, nameof(Epochs), Epochs, 1);
-        OptionChecks.NonNegative(problems, nameof(UserRegularization), UserRegularization);
-        OptionChecks.NonNegative(problems, nameof(ItemRegularization), ItemRegularization);
-        if (!Scale.IsValid)
-        {
-            problems.Add("Scale must have finite Min < Max");
-        }
-
-        if (!Enum.IsDefined(Duplicates))
-        {
-            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
-        }
-
-        OptionChecks.ThrowIfAny(problems, "options");
+        var v = new OptionsValidator(nameof(BaselineOptions));
+        v.AtLeast(nameof(Epochs), Epochs, 1);
+        v.NonNegative(nameof(UserRegularization), UserRegularization);
+        v.NonNegative(nameof(ItemRegularization), ItemRegularization);
+        Scale.Collect(v.Nested(nameof(Scale)));
+        v.Defined(nameof(Duplicates), Duplicates);
+        v.ThrowIfInvalid();
     }
 }

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="ImplicitAlsRecommender"/> (implicit feedback: purchases, clicks, plays).</summary>
@@ -34,19 +36,15 @@ public sealed record ImplicitAlsOptions
 
     internal void Validate()
     {
-        var problems = new List<string>();
-        OptionChecks.AtLeast(problems, nameof(Factors), Factors, 1);
-        OptionChecks.AtLeast(problems, nameof(Iterations), Iterations, 1);
-        OptionChecks.Positive(problems, nameof(Regularization), Regularization);
-        OptionChecks.Positive(problems, nameof(Alpha), Alpha);
-        OptionChecks.AtLeast(problems, nameof(ConjugateGradientSteps), ConjugateGradientSteps, 1);
-        OptionChecks.NonNegative(problems, nameof(InitStdDev), InitStdDev);
-        OptionChecks.AtLeast(problems, nameof(Threads), Threads, 1);
-        if (!Enum.IsDefined(Duplicates))
-        {
-            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
-        }
-
-        OptionChecks.ThrowIfAny(problems, "options");
+        var v = new OptionsValidator(nameof(ImplicitAlsOptions));
+        v.AtLeast(nameof(Factors), Factors, 1);
+        v.AtLeast(nameof(Iterations), Iterations, 1);
+        v.Positive(nameof(Regularization), Regularization);
+        v.Positive(nameof(Alpha), Alpha);
+        v.AtLeast(nameof(ConjugateGradientSteps), ConjugateGradientSteps, 1);
+        v.NonNegative(nameof(InitStdDev), InitStdDev);
+        v.AtLeast(nameof(Threads), Threads, 1);
+        v.Defined(nameof(Duplicates), Duplicates);
+        v.ThrowIfInvalid();
     }
 }

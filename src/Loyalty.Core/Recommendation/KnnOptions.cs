@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Neighbourhood similarity for <see cref="KnnRecommender"/>, computed over co-rated entries.</summary>
@@ -37,30 +39,17 @@ public sealed record KnnOptions
 
     internal void Validate()
     {
-        var problems = new List<string>();
-        if (!Enum.IsDefined(Similarity))
+        var v = new OptionsValidator(nameof(KnnOptions));
+        v.Defined(nameof(Similarity), Similarity);
+        v.NonNegative(nameof(Shrinkage), Shrinkage);
+        v.AtLeast(nameof(K), K, 1);
+        if (v.AtLeast(nameof(MinK), MinK, 1))
         {
-            problems.Add($"Similarity is not a defined measure (was {(int)Similarity})");
+            v.Require(MinK <= K, nameof(MinK), $"must not exceed K (was {MinK} and K {K})");
         }
 
-        OptionChecks.NonNegative(problems, nameof(Shrinkage), Shrinkage);
-        OptionChecks.AtLeast(problems, nameof(K), K, 1);
-        OptionChecks.AtLeast(problems, nameof(MinK), MinK, 1);
-        if (MinK > K)
-        {
-            problems.Add($"MinK ({MinK}) must not exceed K ({K})");
-        }
-
-        if (!Scale.IsValid)
-        {
-            problems.Add("Scale must have finite Min < Max");
-        }
-
-        if (!Enum.IsDefined(Duplicates))
-        {
-            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
-        }
-
-        OptionChecks.ThrowIfAny(problems, "options");
+        Scale.Collect(v.Nested(nameof(Scale)));
+        v.Defined(nameof(Duplicates), Duplicates);
+        v.ThrowIfInvalid();
     }
 }

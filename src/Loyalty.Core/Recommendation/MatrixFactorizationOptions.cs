@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="MatrixFactorizationRecommender"/>. The defaults are Surprise's SVD defaults.</summary>
@@ -54,54 +56,27 @@ public sealed record MatrixFactorizationOptions
     /// <summary>Every problem with the settings, in one exception.</summary>
     internal void Validate()
     {
-        var problems = new List<string>();
-        if (Factors < 0)
-        {
-            problems.Add($"Factors must be >= 0 (was {Factors})");
-        }
-
-        if (Epochs < 1)
-        {
-            problems.Add($"Epochs must be >= 1 (was {Epochs})");
-        }
-
-        OptionChecks.Positive(problems, nameof(LearningRate), LearningRate);
-        OptionChecks.NonNegative(problems, nameof(Regularization), Regularization);
+        var v = new OptionsValidator(nameof(MatrixFactorizationOptions));
+        v.AtLeast(nameof(Factors), Factors, 0);
+        v.AtLeast(nameof(Epochs), Epochs, 1);
+        v.Positive(nameof(LearningRate), LearningRate);
+        v.NonNegative(nameof(Regularization), Regularization);
         if (BiasRegularization is { } br)
         {
-            OptionChecks.NonNegative(problems, nameof(BiasRegularization), br);
+            v.NonNegative(nameof(BiasRegularization), br);
         }
 
-        if (!(LearningRateDecay > 0f && LearningRateDecay <= 1f))
+        v.InRangeExclusiveMin(nameof(LearningRateDecay), LearningRateDecay, 0, 1);
+        v.NonNegative(nameof(InitStdDev), InitStdDev);
+        Scale.Collect(v.Nested(nameof(Scale)));
+        v.Defined(nameof(Duplicates), Duplicates);
+        v.AtLeast(nameof(Threads), Threads, 1);
+        if (v.Defined(nameof(Schedule), Schedule))
         {
-            problems.Add($"LearningRateDecay must be in (0, 1] (was {OptionChecks.Format(LearningRateDecay)})");
+            v.Require(Threads <= 1 || Schedule != SgdSchedule.Sequential, nameof(Schedule),
+                $"must be Blocked when Threads > 1 (was Sequential with Threads {Threads}): the Sequential schedule is one ordered pass");
         }
 
-        OptionChecks.NonNegative(problems, nameof(InitStdDev), InitStdDev);
-        if (!Scale.IsValid)
-        {
-            problems.Add($"Scale must have finite Min < Max (was [{OptionChecks.Format(Scale.Min)}, {OptionChecks.Format(Scale.Max)}])");
-        }
-
-        if (!Enum.IsDefined(Duplicates))
-        {
-            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
-        }
-
-        if (Threads < 1)
-        {
-            problems.Add($"Threads must be >= 1 (was {Threads})");
-        }
-
-        if (!Enum.IsDefined(Schedule))
-        {
-            problems.Add($"Schedule is not a defined schedule (was {(int)Schedule})");
-        }
-        else if (Threads > 1 && Schedule == SgdSchedule.Sequential)
-        {
-            problems.Add($"Threads > 1 (was {Threads}) needs Schedule = Blocked: the Sequential schedule is one ordered pass");
-        }
-
-        OptionChecks.ThrowIfAny(problems, "options");
+        v.ThrowIfInvalid();
     }
 }

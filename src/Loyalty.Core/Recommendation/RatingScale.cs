@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>The declared range of explicit ratings: inputs outside it are rejected and predictions are clipped to
@@ -15,5 +17,6 @@ public readonly record struct RatingScale(float Min, float Max)
     /// <summary><paramref name="value"/> clipped to the scale.</summary>
     public float Clip(float value) => Math.Clamp(value, Min, Max);
 
-    internal bool IsValid => float.IsFinite(Min) && float.IsFinite(Max) && Min < Max;
+    /// <summary>Adds the scale's problems (finite Min &lt; Max) to an options object's errors.</summary>
+    internal void Collect(OptionsValidator v) => v.Ordered(nameof(Min), Min, nameof(Max), Max);
 }

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="SvdPlusPlusRecommender"/>; the defaults are Surprise's SVDpp defaults.</summary>
@@ -29,22 +31,14 @@ public sealed record SvdPlusPlusOptions
 
     internal void Validate()
     {
-        var problems = new List<string>();
-        OptionChecks.AtLeast(problems, nameof(Factors), Factors, 1);
-        OptionChecks.AtLeast(problems, nameof(Epochs), Epochs, 1);
-        OptionChecks.Positive(problems, nameof(LearningRate), LearningRate);
-        OptionChecks.NonNegative(problems, nameof(Regularization), Regularization);
-        OptionChecks.NonNegative(problems, nameof(InitStdDev), InitStdDev);
-        if (!Scale.IsValid)
-        {
-            problems.Add("Scale must have finite Min < Max");
-        }
-
-        if (!Enum.IsDefined(Duplicates))
-        {
-            problems.Add($"Duplicates is not a defined policy (was {(int)Duplicates})");
-        }
-
-        OptionChecks.ThrowIfAny(problems, "options");
+        var v = new OptionsValidator(nameof(SvdPlusPlusOptions));
+        v.AtLeast(nameof(Factors), Factors, 1);
+        v.AtLeast(nameof(Epochs), Epochs, 1);
+        v.Positive(nameof(LearningRate), LearningRate);
+        v.NonNegative(nameof(Regularization), Regularization);
+        v.NonNegative(nameof(InitStdDev), InitStdDev);
+        Scale.Collect(v.Nested(nameof(Scale)));
+        v.Defined(nameof(Duplicates), Duplicates);
+        v.ThrowIfInvalid();
     }
 }

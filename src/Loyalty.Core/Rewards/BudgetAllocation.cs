@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Rewards;
 
 /// <summary>One reward that could be offered to one customer, with its estimated value and cost.</summary>
@@ -29,34 +31,23 @@ public sealed record AllocationConstraints
     /// <exception cref="ArgumentException">A negative or non-finite budget, or a bad segment budget.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (!double.IsFinite(Budget) || Budget < 0)
-        {
-            errors.Add($"{nameof(Budget)}: must be finite and ≥ 0 (was {Budget}).");
-        }
+        var v = new OptionsValidator(nameof(AllocationConstraints));
+        Collect(v);
+        v.ThrowIfInvalid();
+    }
 
+    /// <summary>Adds every problem of the constraints to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        v.NonNegative(nameof(Budget), Budget);
         foreach (var (segment, budget) in SegmentBudgets ?? new Dictionary<string, double>())
         {
-            if (!double.IsFinite(budget) || budget < 0)
-            {
-                errors.Add($"{nameof(SegmentBudgets)}['{segment}']: must be finite and ≥ 0 (was {budget}).");
-            }
+            v.NonNegative($"{nameof(SegmentBudgets)}['{segment}']", budget);
         }
 
-        if (double.IsNaN(MaxCostPerCustomer) || MaxCostPerCustomer < 0)
-        {
-            errors.Add($"{nameof(MaxCostPerCustomer)}: must be ≥ 0 (was {MaxCostPerCustomer}).");
-        }
-
-        if (!double.IsFinite(MinimumUplift))
-        {
-            errors.Add($"{nameof(MinimumUplift)}: must be finite.");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid allocation constraints:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
+        // No cap is expressed as +∞, so only NaN and negative caps are wrong.
+        v.Require(MaxCostPerCustomer >= 0, nameof(MaxCostPerCustomer), $"must be >= 0 (was {OptionsValidator.Format(MaxCostPerCustomer)})");
+        v.Finite(nameof(MinimumUplift), MinimumUplift);
     }
 }
 

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Rewards;
 
 /// <summary>A loyalty tier: reached when the points earned in the tier window reach <paramref name="Threshold"/>.</summary>
@@ -39,55 +41,34 @@ public sealed record LedgerOptions
     /// <exception cref="ArgumentException">One or more rules are invalid; the message lists them all.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (!double.IsFinite(PointsPerCurrencyUnit) || PointsPerCurrencyUnit < 0)
+        var v = new OptionsValidator(nameof(LedgerOptions));
+        Collect(v);
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>Adds every problem of the options to <paramref name="v"/>.</summary>
+    internal void Collect(OptionsValidator v)
+    {
+        v.NonNegative(nameof(PointsPerCurrencyUnit), PointsPerCurrencyUnit);
+        v.NonNegative(nameof(PendingPeriod), PendingPeriod);
+        v.Positive(nameof(ExpiryPeriod), ExpiryPeriod);
+        v.NonNegative(nameof(PointValue), PointValue);
+        v.Positive(nameof(TierWindow), TierWindow);
+        v.NonNegative(nameof(TierGracePeriod), TierGracePeriod);
+        if (!v.Require(Tiers is { Count: > 0 } && Tiers[0].Threshold == 0, nameof(Tiers), "must list at least one tier, the first with threshold 0"))
         {
-            errors.Add($"{nameof(PointsPerCurrencyUnit)}: must be finite and ≥ 0.");
+            return;
         }
 
-        if (PendingPeriod < TimeSpan.Zero)
+        for (int i = 0; i < Tiers.Count; i++)
         {
-            errors.Add($"{nameof(PendingPeriod)}: must be ≥ 0.");
-        }
-
-        if (ExpiryPeriod <= TimeSpan.Zero)
-        {
-            errors.Add($"{nameof(ExpiryPeriod)}: must be > 0.");
-        }
-
-        if (PointValue < 0)
-        {
-            errors.Add($"{nameof(PointValue)}: must be ≥ 0.");
-        }
-
-        if (TierWindow <= TimeSpan.Zero || TierGracePeriod < TimeSpan.Zero)
-        {
-            errors.Add($"{nameof(TierWindow)} must be > 0 and {nameof(TierGracePeriod)} ≥ 0.");
-        }
-
-        if (Tiers is null || Tiers.Count == 0 || Tiers[0].Threshold != 0)
-        {
-            errors.Add($"{nameof(Tiers)}: at least one tier, the first with threshold 0.");
-        }
-        else
-        {
-            for (int i = 0; i < Tiers.Count; i++)
+            v.NotBlank($"{nameof(Tiers)}[{i}].Name", Tiers[i].Name);
+            v.NonNegative($"{nameof(Tiers)}[{i}].EarnMultiplier", Tiers[i].EarnMultiplier);
+            if (i > 0)
             {
-                if (string.IsNullOrWhiteSpace(Tiers[i].Name) || !double.IsFinite(Tiers[i].EarnMultiplier) || Tiers[i].EarnMultiplier < 0)
-                {
-                    errors.Add($"{nameof(Tiers)}[{i}]: needs a name and a finite multiplier ≥ 0.");
-                }
-
-                if (i > 0 && Tiers[i].Threshold <= Tiers[i - 1].Threshold)
-                {
-                    errors.Add($"{nameof(Tiers)}[{i}] ('{Tiers[i].Name}'): thresholds must increase.");
-                }
+                v.Require(Tiers[i].Threshold > Tiers[i - 1].Threshold, $"{nameof(Tiers)}[{i}].Threshold",
+                    $"must be above the previous tier's ('{Tiers[i].Name}': thresholds must increase)");
             }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid ledger options:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Rewards;
 
@@ -53,48 +54,29 @@ public sealed class RewardCatalogue
     {
         ArgumentNullException.ThrowIfNull(entries);
         var list = entries.ToList();
-        var errors = new List<string>();
+        var v = new OptionsValidator(nameof(RewardCatalogue));
         _byId = new Dictionary<string, (Reward, RewardEligibility)>(StringComparer.Ordinal);
         for (int i = 0; i < list.Count; i++)
         {
+            var entry = v.Nested($"entries[{i}]");
             var reward = list[i].Reward;
-            if (reward is null || string.IsNullOrWhiteSpace(reward.Id))
+            if (!entry.Require(reward is not null && !string.IsNullOrWhiteSpace(reward.Id), nameof(Reward), "must be a reward with an id"))
             {
-                errors.Add($"entries[{i}]: a reward with an id is required.");
                 continue;
             }
 
-            if (!_byId.TryAdd(reward.Id, (reward, list[i].Eligibility ?? RewardEligibility.Anyone)))
-            {
-                errors.Add($"entries[{i}]: reward id '{reward.Id}' is used twice.");
-            }
-
-            if (!Enum.IsDefined(reward.Kind))
-            {
-                errors.Add($"Reward '{reward.Id}': unknown kind {(int)reward.Kind}.");
-            }
-
-            if (reward.Value < 0 || reward.CostIfRedeemed < 0)
-            {
-                errors.Add($"Reward '{reward.Id}': value and cost must be ≥ 0.");
-            }
-
-            if (!(reward.ExpectedRedemptionRate is >= 0 and <= 1))
-            {
-                errors.Add($"Reward '{reward.Id}': the expected redemption rate must lie in [0, 1] (was {reward.ExpectedRedemptionRate}).");
-            }
-
-            if (reward.Kind == RewardKind.PercentOff && reward.Value > 100)
-            {
-                errors.Add($"Reward '{reward.Id}': a percentage off above 100.");
-            }
+            var r = entry.Nested(nameof(Reward));
+            r.Require(_byId.TryAdd(reward!.Id, (reward, list[i].Eligibility ?? RewardEligibility.Anyone)), nameof(Reward.Id),
+                $"must be unique (reward id '{reward.Id}' is used twice)");
+            r.Defined(nameof(Reward.Kind), reward.Kind);
+            r.NonNegative(nameof(Reward.Value), reward.Value);
+            r.NonNegative(nameof(Reward.CostIfRedeemed), reward.CostIfRedeemed);
+            r.InRange(nameof(Reward.ExpectedRedemptionRate), reward.ExpectedRedemptionRate, 0, 1);
+            r.Require(reward.Kind != RewardKind.PercentOff || reward.Value <= 100, nameof(Reward.Value),
+                $"must be at most 100 for a percentage off (was {OptionsValidator.Format(reward.Value)})");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid reward catalogue:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(entries));
-        }
-
+        v.ThrowIfInvalid(nameof(entries));
         Rewards = list.Select(e => e.Reward).ToArray();
     }
 

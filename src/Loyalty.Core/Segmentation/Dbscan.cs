@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Settings of DBSCAN. Immutable; <see cref="Validate"/> reports every problem at once.</summary>
@@ -13,21 +15,11 @@ public sealed record DbscanOptions
     /// <exception cref="ArgumentException">One or more settings are invalid; the message lists all of them.</exception>
     public void Validate()
     {
-        var problems = new List<string>();
-        if (!double.IsFinite(Eps) || Eps <= 0 || Eps > float.MaxValue)
-        {
-            problems.Add($"Eps must be a finite number > 0 (was {Eps}).");
-        }
-
-        if (MinSamples < 1)
-        {
-            problems.Add($"MinSamples must be at least 1 (was {MinSamples}).");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid DBSCAN options: " + string.Join(" ", problems), nameof(DbscanOptions));
-        }
+        var v = new OptionsValidator(nameof(DbscanOptions));
+        // ε is used in single precision by the neighbour grid, so it must fit a float.
+        v.Require(double.IsFinite(Eps) && Eps > 0 && Eps <= float.MaxValue, nameof(Eps), $"must be a finite number > 0 (was {OptionsValidator.Format(Eps)})");
+        v.AtLeast(nameof(MinSamples), MinSamples, 1);
+        v.ThrowIfInvalid();
     }
 }
 

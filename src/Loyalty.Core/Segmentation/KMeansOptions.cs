@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>How k-means iterates.</summary>
@@ -80,95 +82,63 @@ public sealed record KMeansOptions
     public FeatureStandardization Standardization { get; init; } = FeatureStandardization.None;
 
     /// <summary>Checks the settings on their own.</summary>
-    /// <exception cref="ArgumentException">One or more settings are invalid; the message lists all of them.</exception>
-    public void Validate() => ThrowIfAny(Problems(null), "options");
-
-    /// <summary>Checks the settings against data of the given shape.</summary>
-    internal void ValidateFor(FeatureMatrix features) => ThrowIfAny(Problems(features), "options");
-
-    private List<string> Problems(FeatureMatrix? features)
+    /// <exception cref="ArgumentException">One or more settings are invalid; the message lists all of them, each named
+    /// as <c>KMeansOptions.Property</c>.</exception>
+    public void Validate()
     {
-        var problems = new List<string>();
-        if (K < 1)
-        {
-            problems.Add($"K must be at least 1 (was {K}).");
-        }
-
-        if (NInit < 1)
-        {
-            problems.Add($"NInit must be at least 1 (was {NInit}).");
-        }
-
-        if (MaxIterations < 1)
-        {
-            problems.Add($"MaxIterations must be at least 1 (was {MaxIterations}).");
-        }
-
-        if (!double.IsFinite(Tolerance) || Tolerance < 0)
-        {
-            problems.Add($"Tolerance must be a finite number ≥ 0 (was {Tolerance}).");
-        }
-
-        if (MaxDegreeOfParallelism < 1)
-        {
-            problems.Add($"MaxDegreeOfParallelism must be at least 1 (was {MaxDegreeOfParallelism}).");
-        }
-
-        if (!Enum.IsDefined(Algorithm))
-        {
-            problems.Add($"Algorithm {(int)Algorithm} is not defined.");
-        }
-
-        if (!Enum.IsDefined(Standardization))
-        {
-            problems.Add($"Standardization {(int)Standardization} is not defined.");
-        }
-
-        if (!Enum.IsDefined(Initialization))
-        {
-            problems.Add($"Initialization {(int)Initialization} is not defined.");
-        }
-        else if (Initialization == KMeansInitialization.Given)
-        {
-            if (InitialCentroids is null)
-            {
-                problems.Add("InitialCentroids must be set when Initialization is Given.");
-            }
-            else if (InitialCentroids.Rows != K)
-            {
-                problems.Add($"InitialCentroids has {InitialCentroids.Rows} rows; K is {K}.");
-            }
-        }
-        else if (InitialCentroids is not null)
-        {
-            problems.Add($"InitialCentroids is set but Initialization is {Initialization}; use Given.");
-        }
-
-        if (features is not null)
-        {
-            if (features.Rows == 0)
-            {
-                problems.Add("features has no rows.");
-            }
-            else if (K > features.Rows)
-            {
-                problems.Add($"K ({K}) is greater than the number of rows ({features.Rows}).");
-            }
-
-            if (InitialCentroids is not null && InitialCentroids.Columns != features.Columns)
-            {
-                problems.Add($"InitialCentroids has {InitialCentroids.Columns} columns; features has {features.Columns}.");
-            }
-        }
-
-        return problems;
+        var v = new OptionsValidator(nameof(KMeansOptions));
+        Collect(v, null);
+        v.ThrowIfInvalid();
     }
 
-    private static void ThrowIfAny(List<string> problems, string parameterName)
+    /// <summary>Checks the settings against data of the given shape.</summary>
+    internal void ValidateFor(FeatureMatrix features)
     {
-        if (problems.Count > 0)
+        if (features.Rows == 0)
         {
-            throw new ArgumentException("Invalid k-means options: " + string.Join(" ", problems), parameterName);
+            throw new ArgumentException("features has no rows.", nameof(features));
+        }
+
+        var v = new OptionsValidator(nameof(KMeansOptions));
+        Collect(v, features);
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>Adds every problem of the settings (and, given data, of the settings against its shape).</summary>
+    internal void Collect(OptionsValidator v, FeatureMatrix? features)
+    {
+        if (v.AtLeast(nameof(K), K, 1) && features is not null)
+        {
+            v.Require(K <= features.Rows, nameof(K), $"must not exceed the number of rows of the data (was {K}; the data has {features.Rows} rows)");
+        }
+
+        v.AtLeast(nameof(NInit), NInit, 1);
+        v.AtLeast(nameof(MaxIterations), MaxIterations, 1);
+        v.NonNegative(nameof(Tolerance), Tolerance);
+        v.AtLeast(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, 1);
+        v.Defined(nameof(Algorithm), Algorithm);
+        v.Defined(nameof(Standardization), Standardization);
+        if (!v.Defined(nameof(Initialization), Initialization))
+        {
+            return;
+        }
+
+        if (Initialization == KMeansInitialization.Given)
+        {
+            if (v.Require(InitialCentroids is not null, nameof(InitialCentroids), "is required when Initialization is Given"))
+            {
+                v.Require(InitialCentroids!.Rows == K, nameof(InitialCentroids), $"must have K rows (was {InitialCentroids.Rows}; K is {K})");
+            }
+        }
+        else
+        {
+            v.Require(InitialCentroids is null, nameof(InitialCentroids), $"must be null unless Initialization is Given (Initialization is {Initialization})");
+        }
+
+        if (InitialCentroids is not null && features is not null)
+        {
+            v.Require(InitialCentroids.Columns == features.Columns, nameof(InitialCentroids),
+                $"must have as many columns as the data (was {InitialCentroids.Columns}; the data has {features.Columns})");
         }
     }
 }

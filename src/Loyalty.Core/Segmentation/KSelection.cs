@@ -65,25 +65,11 @@ public static class KSelection
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<string>();
-        if (minK < 1)
-        {
-            problems.Add($"minK must be at least 1 (was {minK}).");
-        }
-
-        if (maxK < minK)
-        {
-            problems.Add($"maxK ({maxK}) must be at least minK ({minK}).");
-        }
-
+        ArgumentOutOfRangeException.ThrowIfLessThan(minK, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxK, minK);
         if (options.Initialization == KMeansInitialization.Given)
         {
-            problems.Add("Given initial centroids cannot be used for a k range.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid k range: " + string.Join(" ", problems), nameof(maxK));
+            throw new ArgumentException("KMeansOptions.Initialization must not be Given for a k range: one set of initial centroids cannot serve every k.", nameof(options));
         }
 
         FeatureValidation.EnsureFinite(features.Data, features.Columns, nameof(features));

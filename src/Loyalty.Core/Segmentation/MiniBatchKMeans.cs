@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Settings of mini-batch k-means. Immutable; <see cref="Validate"/> reports every problem at once.</summary>
@@ -23,31 +25,12 @@ public sealed record MiniBatchKMeansOptions
     /// <exception cref="ArgumentException">One or more settings are invalid; the message lists all of them.</exception>
     public void Validate()
     {
-        var problems = new List<string>();
-        if (K < 1)
-        {
-            problems.Add($"K must be at least 1 (was {K}).");
-        }
-
-        if (BatchSize < 1)
-        {
-            problems.Add($"BatchSize must be at least 1 (was {BatchSize}).");
-        }
-
-        if (MaxSteps < 1)
-        {
-            problems.Add($"MaxSteps must be at least 1 (was {MaxSteps}).");
-        }
-
-        if (!double.IsFinite(Tolerance) || Tolerance < 0)
-        {
-            problems.Add($"Tolerance must be a finite number ≥ 0 (was {Tolerance}).");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid mini-batch k-means options: " + string.Join(" ", problems), nameof(MiniBatchKMeansOptions));
-        }
+        var v = new OptionsValidator(nameof(MiniBatchKMeansOptions));
+        v.AtLeast(nameof(K), K, 1);
+        v.AtLeast(nameof(BatchSize), BatchSize, 1);
+        v.AtLeast(nameof(MaxSteps), MaxSteps, 1);
+        v.NonNegative(nameof(Tolerance), Tolerance);
+        v.ThrowIfInvalid();
     }
 }
 

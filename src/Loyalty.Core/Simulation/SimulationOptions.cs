@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Simulation;
 
 /// <summary>The simulated customer base and horizon.</summary>
@@ -26,36 +28,13 @@ public sealed record SimulationOptions
     /// <exception cref="ArgumentException">One or more options are invalid; the message lists them all.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Customers < 1)
-        {
-            errors.Add($"{nameof(Customers)} must be at least 1 (was {Customers}).");
-        }
-
-        if (Rounds < 1)
-        {
-            errors.Add($"{nameof(Rounds)} must be at least 1 (was {Rounds}).");
-        }
-
-        if (Segments < 1)
-        {
-            errors.Add($"{nameof(Segments)} must be at least 1 (was {Segments}).");
-        }
-
-        if (Rewards < 2)
-        {
-            errors.Add($"{nameof(Rewards)} must be at least 2 (was {Rewards}).");
-        }
-
-        if (!double.IsFinite(MeanVisitRate) || MeanVisitRate <= 0)
-        {
-            errors.Add($"{nameof(MeanVisitRate)} must be a positive number (was {MeanVisitRate}).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid simulation options:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
+        var v = new OptionsValidator(nameof(SimulationOptions));
+        v.AtLeast(nameof(Customers), Customers, 1);
+        v.AtLeast(nameof(Rounds), Rounds, 1);
+        v.AtLeast(nameof(Segments), Segments, 1);
+        v.AtLeast(nameof(Rewards), Rewards, 2);
+        v.Positive(nameof(MeanVisitRate), MeanVisitRate);
+        v.ThrowIfInvalid();
     }
 }
 

@@ -32,9 +32,10 @@ public sealed class AddLoyaltyTests
         using var provider = Provider(new() { ["Loyalty:Segments"] = "0", ["Loyalty:Budget"] = "-5", ["Loyalty:Campaign"] = " " });
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LoyaltyOptions>>().Value);
-        Assert.Contains(ex.Failures, f => f.Contains("Segments", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("Budget", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.Contains("Campaign", StringComparison.Ordinal));
+        // Hosting validates the Core records its settings map onto, so the messages name Core's options.
+        Assert.Contains(ex.Failures, f => f.Contains("SegmentationStepOptions.KMeans.K must be >= 1 (was 0)", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("RewardStepOptions.Constraints.Budget must be a finite number >= 0 (was -5)", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("RewardStepOptions.Campaign is required", StringComparison.Ordinal));
     }
 
     [Fact]

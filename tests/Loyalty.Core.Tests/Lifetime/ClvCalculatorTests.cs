@@ -47,9 +47,9 @@ public sealed class ClvCalculatorTests
     public void Constructor_InvalidOptions_ReportsEveryProblem()
     {
         var ex = Assert.Throws<ArgumentException>(() => new ClvCalculator(Purchases, Spend, new ClvOptions { Horizon = -1, MonthlyDiscountRate = double.NaN, UnitsPerMonth = 0 }));
-        Assert.Contains("Horizon (-1)", ex.Message);
-        Assert.Contains("MonthlyDiscountRate (NaN)", ex.Message);
-        Assert.Contains("UnitsPerMonth (0)", ex.Message);
+        Assert.Contains("ClvOptions.Horizon must be a finite number > 0 (was -1)", ex.Message);
+        Assert.Contains("ClvOptions.MonthlyDiscountRate must be a finite number >= 0 (was NaN)", ex.Message);
+        Assert.Contains("ClvOptions.UnitsPerMonth must be a finite number > 0 (was 0)", ex.Message);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class CustomerPatternsTests
     {
         var options = new FitOptions { Penalizer = -1, MaxIterations = 0, GradientTolerance = 0, InitialValues = new Dictionary<string, double> { ["zeta"] = 1, ["r"] = -2 } };
         var ex = Assert.Throws<ArgumentException>(() => new BgNbdFitter(options).Fit(CdnowData.Customers));
-        foreach (string part in new[] { "Penalizer (-1)", "MaxIterations (0)", "GradientTolerance (0)", "InitialValues['zeta']", "InitialValues['r'] (-2)" })
+        foreach (string part in new[] { "FitOptions.Penalizer must be a finite number >= 0 (was -1)", "FitOptions.MaxIterations must be >= 1 (was 0)", "FitOptions.GradientTolerance must be a finite number > 0 (was 0)", "FitOptions.InitialValues['zeta'] must name a parameter of this model", "FitOptions.InitialValues['r'] must be a finite number > 0 (was -2)" })
         {
             Assert.Contains(part, ex.Message);
         }

@@ -80,11 +80,11 @@ public sealed class LoyaltyPipelineTests
             .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = -1 } })
             .Build());
 
-        Assert.Contains("Collect:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("SummarizeRfm:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Segment:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("EstimateClv:", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("DesignRewards:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LoyaltyPipelineBuilder.CollectFrom is required", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LoyaltyPipelineBuilder.SummarizeRfm is required", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("SegmentationStepOptions.KMeans.K", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ClvStepOptions.MonthlyDiscountRate", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RewardStepOptions.Constraints.Budget", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class MatrixFactorizationRecommenderTests
     public void Fit_SequentialScheduleWithSeveralThreads_RejectedByValidation()
     {
         var ex = Assert.Throws<ArgumentException>(() => new MatrixFactorizationRecommender(new MatrixFactorizationOptions { Threads = 2 }));
-        Assert.Contains("Schedule = Blocked", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MatrixFactorizationOptions.Schedule must be Blocked when Threads > 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

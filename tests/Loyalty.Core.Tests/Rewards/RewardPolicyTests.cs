@@ -61,10 +61,10 @@ public sealed class RewardPolicyTests
             (new Reward("x", RewardKind.PercentOff, 150, "too much", 1m, 0.5), null),
             (new Reward("x", RewardKind.Points, 10, "dup", -1m, 1.5), null),
         ]));
-        Assert.Contains("above 100", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("used twice", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("redemption rate", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("≥ 0", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RewardCatalogue.entries[0].Reward.Value must be at most 100 for a percentage off (was 150)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RewardCatalogue.entries[1].Reward.Id must be unique (reward id 'x' is used twice)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RewardCatalogue.entries[1].Reward.ExpectedRedemptionRate must be in [0, 1] (was 1.5)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("RewardCatalogue.entries[1].Reward.CostIfRedeemed must be >= 0 (was -1)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,5 +65,5 @@ public sealed class ClusterQualityTests
 
     [Fact]
     public void Sweep_BadRange_Throws() =>
-        Assert.Throws<ArgumentException>(() => KSelection.Sweep(Line, new KMeansOptions(), 3, 2));
+        Assert.Equal("maxK", Assert.Throws<ArgumentOutOfRangeException>(() => KSelection.Sweep(Line, new KMeansOptions(), 3, 2)).ParamName);
 }

@@ -35,7 +35,7 @@ public sealed class KMeansInputTests
 
     [Fact]
     public void Fit_KAboveRows_Throws() =>
-        Assert.Contains("K (6) is greater than the number of rows (5)", Assert.Throws<ArgumentException>(() => new KMeans(new KMeansOptions { K = 6 }).Fit(Small)).Message, StringComparison.Ordinal);
+        Assert.Contains("KMeansOptions.K must not exceed the number of rows of the data (was 6; the data has 5 rows)", Assert.Throws<ArgumentException>(() => new KMeans(new KMeansOptions { K = 6 }).Fit(Small)).Message, StringComparison.Ordinal);
 
     [Theory]
     [InlineData(KMeansInitialization.KMeansPlusPlus)]
@@ -77,7 +77,7 @@ public sealed class KMeansInputTests
     public void Fit_GivenCentroidsWithWrongColumns_Throws()
     {
         var options = new KMeansOptions { K = 1, Initialization = KMeansInitialization.Given, InitialCentroids = FeatureMatrix.FromRows([[1f, 2f, 3f]]) };
-        Assert.Contains("InitialCentroids has 3 columns", Assert.Throws<ArgumentException>(() => new KMeans(options).Fit(Small)).Message, StringComparison.Ordinal);
+        Assert.Contains("KMeansOptions.InitialCentroids must have as many columns as the data (was 3; the data has", Assert.Throws<ArgumentException>(() => new KMeans(options).Fit(Small)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>Settings shared by the bandit policies; each policy reads the ones it needs.</summary>
@@ -45,48 +47,17 @@ public sealed record BanditOptions
     /// <exception cref="ArgumentException">One or more options are invalid; the message lists them all.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (WaitWindow < TimeSpan.Zero)
-        {
-            errors.Add($"{nameof(WaitWindow)} must not be negative (was {WaitWindow}).");
-        }
-
-        if (!double.IsFinite(DefaultReward))
-        {
-            errors.Add($"{nameof(DefaultReward)} must be a finite number (was {DefaultReward}).");
-        }
-
-        if (!(Epsilon is >= 0 and <= 1))
-        {
-            errors.Add($"{nameof(Epsilon)} must be in [0, 1] (was {Epsilon}).");
-        }
-
-        Check(UcbExploration, nameof(UcbExploration), allowZero: true);
-        Check(LinUcbAlpha, nameof(LinUcbAlpha), allowZero: true);
-        Check(LinUcbRidge, nameof(LinUcbRidge), allowZero: false);
-        Check(PriorSuccesses, nameof(PriorSuccesses), allowZero: false);
-        Check(PriorFailures, nameof(PriorFailures), allowZero: false);
-        if (!(Decay is > 0 and <= 1))
-        {
-            errors.Add($"{nameof(Decay)} must be in (0, 1] (was {Decay}).");
-        }
-
-        if (MonteCarloDraws < 1)
-        {
-            errors.Add($"{nameof(MonteCarloDraws)} must be at least 1 (was {MonteCarloDraws}).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid bandit options:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
-        }
-
-        void Check(double value, string name, bool allowZero)
-        {
-            if (!double.IsFinite(value) || value < 0 || (!allowZero && value == 0))
-            {
-                errors.Add($"{name} must be a finite number {(allowZero ? ">= 0" : "> 0")} (was {value}).");
-            }
-        }
+        var v = new OptionsValidator(nameof(BanditOptions));
+        v.NonNegative(nameof(WaitWindow), WaitWindow);
+        v.Finite(nameof(DefaultReward), DefaultReward);
+        v.InRange(nameof(Epsilon), Epsilon, 0, 1);
+        v.NonNegative(nameof(UcbExploration), UcbExploration);
+        v.NonNegative(nameof(LinUcbAlpha), LinUcbAlpha);
+        v.Positive(nameof(LinUcbRidge), LinUcbRidge);
+        v.Positive(nameof(PriorSuccesses), PriorSuccesses);
+        v.Positive(nameof(PriorFailures), PriorFailures);
+        v.InRangeExclusiveMin(nameof(Decay), Decay, 0, 1);
+        v.AtLeast(nameof(MonteCarloDraws), MonteCarloDraws, 1);
+        v.ThrowIfInvalid();
     }
 }

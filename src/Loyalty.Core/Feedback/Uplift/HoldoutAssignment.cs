@@ -22,20 +22,10 @@ public sealed class HoldoutAssignment
     /// <exception cref="ArgumentException">The name is blank or the fraction is outside [0, 1] (both reported at once).</exception>
     public HoldoutAssignment(string experiment, double holdoutFraction, int seed = 0)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(experiment))
-        {
-            errors.Add($"{nameof(experiment)}: the experiment needs a name.");
-        }
-
+        ArgumentException.ThrowIfNullOrWhiteSpace(experiment);
         if (!(holdoutFraction is >= 0 and <= 1))
         {
-            errors.Add($"{nameof(holdoutFraction)} must be in [0, 1] (was {holdoutFraction}).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid holdout assignment:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+            throw new ArgumentOutOfRangeException(nameof(holdoutFraction), holdoutFraction, "Must be in [0, 1].");
         }
 
         Experiment = experiment;

@@ -47,11 +47,11 @@ public sealed class HoldoutAssignmentTests
     }
 
     [Fact]
-    public void Constructor_BlankNameAndBadFraction_BothReported()
+    public void Constructor_BlankNameOrBadFraction_ThrowsNamingTheParameter()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new HoldoutAssignment(" ", 1.5));
-        Assert.Contains("experiment", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("holdoutFraction", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("experiment", Assert.Throws<ArgumentException>(() => new HoldoutAssignment(" ", 0.5)).ParamName);
+        Assert.Equal("holdoutFraction", Assert.Throws<ArgumentOutOfRangeException>(() => new HoldoutAssignment("e", 1.5)).ParamName);
+        Assert.Equal("holdoutFraction", Assert.Throws<ArgumentOutOfRangeException>(() => new HoldoutAssignment("e", double.NaN)).ParamName);
         Assert.False(new HoldoutAssignment("e", 0).IsHoldout("x"));
         Assert.True(new HoldoutAssignment("e", 1).IsHoldout("x"));
     }
