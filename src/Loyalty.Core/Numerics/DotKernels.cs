@@ -48,18 +48,17 @@ internal static partial class DotKernels
         ref float rx = ref MemoryMarshal.GetReference(x);
         ref float ry = ref MemoryMarshal.GetReference(y);
         int n = x.Length;
-        int w = TWidth.Count;
         int i = 0;
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
-        for (; i <= n - (4 * w); i += 4 * w)
+        for (; i <= n - (4 * TWidth.Count); i += 4 * TWidth.Count)
         {
             a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)i), TWidth.Load(ref ry, (nuint)i), a0);
-            a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + w)), TWidth.Load(ref ry, (nuint)(i + w)), a1);
-            a2 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (2 * w))), TWidth.Load(ref ry, (nuint)(i + (2 * w))), a2);
-            a3 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (3 * w))), TWidth.Load(ref ry, (nuint)(i + (3 * w))), a3);
+            a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + TWidth.Count)), TWidth.Load(ref ry, (nuint)(i + TWidth.Count)), a1);
+            a2 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (2 * TWidth.Count))), TWidth.Load(ref ry, (nuint)(i + (2 * TWidth.Count))), a2);
+            a3 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (3 * TWidth.Count))), TWidth.Load(ref ry, (nuint)(i + (3 * TWidth.Count))), a3);
         }
 
-        for (; i <= n - w; i += w)
+        for (; i <= n - TWidth.Count; i += TWidth.Count)
         {
             a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)i), TWidth.Load(ref ry, (nuint)i), a0);
         }

@@ -49,17 +49,16 @@ internal static class BiasedSgdKernel
         where TWidth : struct, IVectorWidth<TVector>
         where TVector : struct
     {
-        int w = TWidth.Count;
         ref float rp = ref MemoryMarshal.GetReference(p);
         ref float rq = ref MemoryMarshal.GetReference(q);
         int n = p.Length;
         var a0 = TWidth.Zero;
         var a1 = TWidth.Zero;
         int i = 0;
-        for (; i <= n - (2 * w); i += 2 * w)
+        for (; i <= n - (2 * TWidth.Count); i += 2 * TWidth.Count)
         {
             a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, (nuint)i), TWidth.Load(ref rq, (nuint)i), a0);
-            a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, (nuint)(i + w)), TWidth.Load(ref rq, (nuint)(i + w)), a1);
+            a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, (nuint)(i + TWidth.Count)), TWidth.Load(ref rq, (nuint)(i + TWidth.Count)), a1);
         }
 
         if (i < n)
@@ -71,8 +70,8 @@ internal static class BiasedSgdKernel
         float gain = lanes.LearningRate * error;
         var g = TWidth.Broadcast(gain);
         var s = TWidth.Broadcast(lanes.Shrink);
-        int tail = lanes.Factors / w * w;
-        for (i = 0; i < tail; i += w)
+        int tail = lanes.Factors / TWidth.Count * TWidth.Count;
+        for (i = 0; i < tail; i += TWidth.Count)
         {
             var vp = TWidth.Load(ref rp, (nuint)i);
             var vq = TWidth.Load(ref rq, (nuint)i);
@@ -84,7 +83,7 @@ internal static class BiasedSgdKernel
         ref float mp = ref MemoryMarshal.GetArrayDataReference(lanes.GainP);
         ref float sq = ref MemoryMarshal.GetArrayDataReference(lanes.ShrinkQ);
         ref float mq = ref MemoryMarshal.GetArrayDataReference(lanes.GainQ);
-        for (; i < n; i += w)
+        for (; i < n; i += TWidth.Count)
         {
             var vp = TWidth.Load(ref rp, (nuint)i);
             var vq = TWidth.Load(ref rq, (nuint)i);
