@@ -67,7 +67,8 @@ internal static class DistanceKernels
         var acc = TWidth.Zero;
         for (; i <= n - TWidth.Count; i += TWidth.Count)
         {
-            var diff = TWidth.Subtract(TWidth.Load(ref ra, (nuint)i), TWidth.Load(ref rb, (nuint)i));
+            nuint at = (nuint)i;
+            var diff = TWidth.Subtract(TWidth.Load(ref ra, at), TWidth.Load(ref rb, at));
             acc = TWidth.FusedMultiplyAdd(diff, diff, acc);
         }
 

@@ -52,7 +52,8 @@ internal static partial class DotKernels
         TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
         for (; i <= n - (4 * TWidth.Count); i += 4 * TWidth.Count)
         {
-            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)i), TWidth.Load(ref ry, (nuint)i), a0);
+            nuint at = (nuint)i;
+            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, at), TWidth.Load(ref ry, at), a0);
             a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + TWidth.Count)), TWidth.Load(ref ry, (nuint)(i + TWidth.Count)), a1);
             a2 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (2 * TWidth.Count))), TWidth.Load(ref ry, (nuint)(i + (2 * TWidth.Count))), a2);
             a3 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (3 * TWidth.Count))), TWidth.Load(ref ry, (nuint)(i + (3 * TWidth.Count))), a3);
@@ -60,7 +61,8 @@ internal static partial class DotKernels
 
         for (; i <= n - TWidth.Count; i += TWidth.Count)
         {
-            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)i), TWidth.Load(ref ry, (nuint)i), a0);
+            nuint at = (nuint)i;
+            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, at), TWidth.Load(ref ry, at), a0);
         }
 
         float sum = TWidth.Sum(TWidth.Add(TWidth.Add(a0, a1), TWidth.Add(a2, a3)));
@@ -145,7 +147,8 @@ internal static partial class DotKernels
         var va = TWidth.Broadcast(a);
         for (; i <= n - TWidth.Count; i += TWidth.Count)
         {
-            TWidth.Store(TWidth.FusedMultiplyAdd(va, TWidth.Load(ref rx, (nuint)i), TWidth.Load(ref ry, (nuint)i)), ref ry, (nuint)i);
+            nuint at = (nuint)i;
+            TWidth.Store(TWidth.FusedMultiplyAdd(va, TWidth.Load(ref rx, at), TWidth.Load(ref ry, at)), ref ry, at);
         }
 
         return i;

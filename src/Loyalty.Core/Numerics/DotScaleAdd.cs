@@ -65,8 +65,9 @@ internal static partial class DotKernels
         var va = TWidth.Broadcast(a);
         for (; i <= n - TWidth.Count; i += TWidth.Count)
         {
-            var scaled = TWidth.Multiply(TWidth.Load(ref rx, (nuint)i), vs);
-            TWidth.Store(TWidth.FusedMultiplyAdd(va, TWidth.Load(ref ry, (nuint)i), scaled), ref rx, (nuint)i);
+            nuint at = (nuint)i;
+            var scaled = TWidth.Multiply(TWidth.Load(ref rx, at), vs);
+            TWidth.Store(TWidth.FusedMultiplyAdd(va, TWidth.Load(ref ry, at), scaled), ref rx, at);
         }
 
         return i;

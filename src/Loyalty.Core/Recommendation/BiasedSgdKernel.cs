@@ -57,7 +57,8 @@ internal static class BiasedSgdKernel
         int i = 0;
         for (; i <= n - (2 * TWidth.Count); i += 2 * TWidth.Count)
         {
-            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, (nuint)i), TWidth.Load(ref rq, (nuint)i), a0);
+            nuint at = (nuint)i;
+            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, at), TWidth.Load(ref rq, at), a0);
             a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, (nuint)(i + TWidth.Count)), TWidth.Load(ref rq, (nuint)(i + TWidth.Count)), a1);
         }
 
@@ -73,10 +74,11 @@ internal static class BiasedSgdKernel
         int tail = lanes.Factors / TWidth.Count * TWidth.Count;
         for (i = 0; i < tail; i += TWidth.Count)
         {
-            var vp = TWidth.Load(ref rp, (nuint)i);
-            var vq = TWidth.Load(ref rq, (nuint)i);
-            TWidth.Store(TWidth.FusedMultiplyAdd(g, vq, TWidth.Multiply(vp, s)), ref rp, (nuint)i);
-            TWidth.Store(TWidth.FusedMultiplyAdd(g, vp, TWidth.Multiply(vq, s)), ref rq, (nuint)i);
+            nuint at = (nuint)i;
+            var vp = TWidth.Load(ref rp, at);
+            var vq = TWidth.Load(ref rq, at);
+            TWidth.Store(TWidth.FusedMultiplyAdd(g, vq, TWidth.Multiply(vp, s)), ref rp, at);
+            TWidth.Store(TWidth.FusedMultiplyAdd(g, vp, TWidth.Multiply(vq, s)), ref rq, at);
         }
 
         ref float sp = ref MemoryMarshal.GetArrayDataReference(lanes.ShrinkP);
@@ -85,12 +87,13 @@ internal static class BiasedSgdKernel
         ref float mq = ref MemoryMarshal.GetArrayDataReference(lanes.GainQ);
         for (; i < n; i += TWidth.Count)
         {
-            var vp = TWidth.Load(ref rp, (nuint)i);
-            var vq = TWidth.Load(ref rq, (nuint)i);
-            var gp = TWidth.Multiply(g, TWidth.Load(ref mp, (nuint)i));
-            var gq = TWidth.Multiply(g, TWidth.Load(ref mq, (nuint)i));
-            TWidth.Store(TWidth.FusedMultiplyAdd(gp, vq, TWidth.Multiply(vp, TWidth.Load(ref sp, (nuint)i))), ref rp, (nuint)i);
-            TWidth.Store(TWidth.FusedMultiplyAdd(gq, vp, TWidth.Multiply(vq, TWidth.Load(ref sq, (nuint)i))), ref rq, (nuint)i);
+            nuint at = (nuint)i;
+            var vp = TWidth.Load(ref rp, at);
+            var vq = TWidth.Load(ref rq, at);
+            var gp = TWidth.Multiply(g, TWidth.Load(ref mp, at));
+            var gq = TWidth.Multiply(g, TWidth.Load(ref mq, at));
+            TWidth.Store(TWidth.FusedMultiplyAdd(gp, vq, TWidth.Multiply(vp, TWidth.Load(ref sp, at))), ref rp, at);
+            TWidth.Store(TWidth.FusedMultiplyAdd(gq, vp, TWidth.Multiply(vq, TWidth.Load(ref sq, at))), ref rq, at);
         }
 
         return error;
