@@ -28,12 +28,6 @@ public class DotKernelBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public float FusedUpdateScalar() => DotKernels.FusedSgdScalar(_p, _q, 4f, 3.5f, 0.005f, 0.02f);
-
-    [Benchmark]
-    public float FusedUpdateSimd() => DotKernels.FusedSgd(_p, _q, 4f, 3.5f, 0.005f, 0.9999f);
-
-    [Benchmark]
     public float AugmentedStepScalar() => BiasedSgdKernel.StepScalar(_p, _q, 100, 4f, 3.5f, 0.005f, 0.02f, 0.02f, true);
 
     [Benchmark]

@@ -1,18 +1,44 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Numerics;
 
 /// <summary>Span-based float32 kernels for factor models: dot product, axpy and the fused SGD step. Each has a
 /// scalar reference (<c>*Scalar</c>) that the tests compare the vectorised path against.</summary>
-/// <remarks>The vectorised paths use Vector512 when the hardware accelerates it, else Vector256, with several
-/// independent accumulators so the FMA latency chain does not bound the throughput.</remarks>
+/// <remarks>Each vectorised kernel is written once over <see cref="IVectorWidth{TVector}"/> and dispatched by
+/// <see cref="VectorDispatch"/> to Vector512, Vector256 or Vector128; the dot product keeps several independent
+/// accumulators so the FMA latency chain does not bound the throughput.</remarks>
 internal static partial class DotKernels
 {
-    /// <summary>Σ x[i]·y[i]. Spans must have equal length.</summary>
+    /// <summary>Σ x[i]·y[i] on the widest accelerated vector that fits. Spans must have equal length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    {
+        if (VectorDispatch.Is512 && x.Length >= Vector512<float>.Count)
+        {
+            return Dot<Width512, Vector512<float>>(x, y);
+        }
+
+        if (VectorDispatch.Is256 && x.Length >= Vector256<float>.Count)
+        {
+            return Dot<Width256, Vector256<float>>(x, y);
+        }
+
+        if (VectorDispatch.Is128 && x.Length >= Vector128<float>.Count)
+        {
+            return Dot<Width128, Vector128<float>>(x, y);
+        }
+
+        return DotScalar(x, y);
+    }
+
+    /// <summary>Σ x[i]·y[i] on one vector width, four independent accumulators, then the scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Dot<TWidth, TVector>(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
         if (x.Length != y.Length)
         {
@@ -23,50 +49,23 @@ internal static partial class DotKernels
         ref float ry = ref MemoryMarshal.GetReference(y);
         int n = x.Length;
         int i = 0;
-        float sum;
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        TVector a0 = TWidth.Zero, a1 = TWidth.Zero, a2 = TWidth.Zero, a3 = TWidth.Zero;
+        for (; i <= n - (4 * TWidth.Count); i += 4 * TWidth.Count)
         {
-            Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero;
-            Vector512<float> a2 = Vector512<float>.Zero, a3 = Vector512<float>.Zero;
-            for (; i <= n - (4 * Vector512<float>.Count); i += 4 * Vector512<float>.Count)
-            {
-                a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rx, (nuint)i), Vector512.LoadUnsafe(ref ry, (nuint)i), a0);
-                a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rx, (nuint)(i + 16)), Vector512.LoadUnsafe(ref ry, (nuint)(i + 16)), a1);
-                a2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rx, (nuint)(i + 32)), Vector512.LoadUnsafe(ref ry, (nuint)(i + 32)), a2);
-                a3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rx, (nuint)(i + 48)), Vector512.LoadUnsafe(ref ry, (nuint)(i + 48)), a3);
-            }
-
-            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rx, (nuint)i), Vector512.LoadUnsafe(ref ry, (nuint)i), a0);
-            }
-
-            sum = Vector512.Sum((a0 + a1) + (a2 + a3));
-        }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
-        {
-            Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero;
-            Vector256<float> a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero;
-            for (; i <= n - (4 * Vector256<float>.Count); i += 4 * Vector256<float>.Count)
-            {
-                a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i), a0);
-                a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)(i + 8)), Vector256.LoadUnsafe(ref ry, (nuint)(i + 8)), a1);
-                a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)(i + 16)), Vector256.LoadUnsafe(ref ry, (nuint)(i + 16)), a2);
-                a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)(i + 24)), Vector256.LoadUnsafe(ref ry, (nuint)(i + 24)), a3);
-            }
-
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i), a0);
-            }
-
-            sum = Vector256.Sum((a0 + a1) + (a2 + a3));
-        }
-        else
-        {
-            sum = 0f;
+            nuint at = (nuint)i;
+            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, at), TWidth.Load(ref ry, at), a0);
+            a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + TWidth.Count)), TWidth.Load(ref ry, (nuint)(i + TWidth.Count)), a1);
+            a2 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (2 * TWidth.Count))), TWidth.Load(ref ry, (nuint)(i + (2 * TWidth.Count))), a2);
+            a3 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, (nuint)(i + (3 * TWidth.Count))), TWidth.Load(ref ry, (nuint)(i + (3 * TWidth.Count))), a3);
         }
 
+        for (; i <= n - TWidth.Count; i += TWidth.Count)
+        {
+            nuint at = (nuint)i;
+            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rx, at), TWidth.Load(ref ry, at), a0);
+        }
+
+        float sum = TWidth.Sum(TWidth.Add(TWidth.Add(a0, a1), TWidth.Add(a2, a3)));
         for (; i < n; i++)
         {
             sum += Unsafe.Add(ref rx, i) * Unsafe.Add(ref ry, i);
@@ -92,7 +91,7 @@ internal static partial class DotKernels
         return sum;
     }
 
-    /// <summary>y[i] += a·x[i].</summary>
+    /// <summary>y[i] += a·x[i], on the widest accelerated vector, then the narrower tiers on what is left.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
     {
@@ -105,26 +104,59 @@ internal static partial class DotKernels
         ref float ry = ref MemoryMarshal.GetReference(y);
         int n = x.Length;
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (VectorDispatch.Is512)
         {
-            var va = Vector512.Create(a);
-            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                Vector512.FusedMultiplyAdd(va, Vector512.LoadUnsafe(ref rx, (nuint)i), Vector512.LoadUnsafe(ref ry, (nuint)i))
-                    .StoreUnsafe(ref ry, (nuint)i);
-            }
+            i = AxpyVectors<Width512, Vector512<float>>(a, ref rx, ref ry, i, n);
         }
 
-        if (Vector256.IsHardwareAccelerated)
+        if (VectorDispatch.Is256)
         {
-            var va = Vector256.Create(a);
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256.FusedMultiplyAdd(va, Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i))
-                    .StoreUnsafe(ref ry, (nuint)i);
-            }
+            i = AxpyVectors<Width256, Vector256<float>>(a, ref rx, ref ry, i, n);
         }
 
+        if (VectorDispatch.Is128)
+        {
+            i = AxpyVectors<Width128, Vector128<float>>(a, ref rx, ref ry, i, n);
+        }
+
+        AxpyTail(a, ref rx, ref ry, i, n);
+    }
+
+    /// <summary><see cref="Axpy(float, ReadOnlySpan{float}, Span{float})"/> on one vector width, then the scalar
+    /// tail.</summary>
+    internal static void Axpy<TWidth, TVector>(float a, ReadOnlySpan<float> x, Span<float> y)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        if (x.Length != y.Length)
+        {
+            ThrowLengthMismatch();
+        }
+
+        ref float rx = ref MemoryMarshal.GetReference(x);
+        ref float ry = ref MemoryMarshal.GetReference(y);
+        AxpyTail(a, ref rx, ref ry, AxpyVectors<TWidth, TVector>(a, ref rx, ref ry, 0, x.Length), x.Length);
+    }
+
+    // Whole vectors from i on; returns where they stopped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AxpyVectors<TWidth, TVector>(float a, ref float rx, ref float ry, int i, int n)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        var va = TWidth.Broadcast(a);
+        for (; i <= n - TWidth.Count; i += TWidth.Count)
+        {
+            nuint at = (nuint)i;
+            TWidth.Store(TWidth.FusedMultiplyAdd(va, TWidth.Load(ref rx, at), TWidth.Load(ref ry, at)), ref ry, at);
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AxpyTail(float a, ref float rx, ref float ry, int i, int n)
+    {
         for (; i < n; i++)
         {
             Unsafe.Add(ref ry, i) = MathF.FusedMultiplyAdd(a, Unsafe.Add(ref rx, i), Unsafe.Add(ref ry, i));

@@ -1,12 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Numerics;
 
 internal static partial class DotKernels
 {
-    /// <summary>x[i] ← s·x[i] + a·y[i]: the decay-and-step of every SGD and CG update.</summary>
+    /// <summary>x[i] ← s·x[i] + a·y[i]: the decay-and-step of every SGD and CG update, on the widest accelerated
+    /// vector, then the narrower tiers on what is left.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ScaleAdd(Span<float> x, float s, float a, ReadOnlySpan<float> y)
     {
@@ -19,28 +21,61 @@ internal static partial class DotKernels
         ref float ry = ref MemoryMarshal.GetReference(y);
         int n = x.Length;
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (VectorDispatch.Is512)
         {
-            var vs = Vector512.Create(s);
-            var va = Vector512.Create(a);
-            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
-            {
-                Vector512.FusedMultiplyAdd(va, Vector512.LoadUnsafe(ref ry, (nuint)i), Vector512.LoadUnsafe(ref rx, (nuint)i) * vs)
-                    .StoreUnsafe(ref rx, (nuint)i);
-            }
+            i = ScaleAddVectors<Width512, Vector512<float>>(ref rx, s, a, ref ry, i, n);
         }
 
-        if (Vector256.IsHardwareAccelerated)
+        if (VectorDispatch.Is256)
         {
-            var vs = Vector256.Create(s);
-            var va = Vector256.Create(a);
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                Vector256.FusedMultiplyAdd(va, Vector256.LoadUnsafe(ref ry, (nuint)i), Vector256.LoadUnsafe(ref rx, (nuint)i) * vs)
-                    .StoreUnsafe(ref rx, (nuint)i);
-            }
+            i = ScaleAddVectors<Width256, Vector256<float>>(ref rx, s, a, ref ry, i, n);
         }
 
+        if (VectorDispatch.Is128)
+        {
+            i = ScaleAddVectors<Width128, Vector128<float>>(ref rx, s, a, ref ry, i, n);
+        }
+
+        ScaleAddTail(ref rx, s, a, ref ry, i, n);
+    }
+
+    /// <summary><see cref="ScaleAdd(Span{float}, float, float, ReadOnlySpan{float})"/> on one vector width, then the
+    /// scalar tail.</summary>
+    internal static void ScaleAdd<TWidth, TVector>(Span<float> x, float s, float a, ReadOnlySpan<float> y)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        if (x.Length != y.Length)
+        {
+            ThrowLengthMismatch();
+        }
+
+        ref float rx = ref MemoryMarshal.GetReference(x);
+        ref float ry = ref MemoryMarshal.GetReference(y);
+        ScaleAddTail(ref rx, s, a, ref ry, ScaleAddVectors<TWidth, TVector>(ref rx, s, a, ref ry, 0, x.Length), x.Length);
+    }
+
+    // Whole vectors from i on; returns where they stopped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ScaleAddVectors<TWidth, TVector>(ref float rx, float s, float a, ref float ry, int i, int n)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        var vs = TWidth.Broadcast(s);
+        var va = TWidth.Broadcast(a);
+        for (; i <= n - TWidth.Count; i += TWidth.Count)
+        {
+            nuint at = (nuint)i;
+            var scaled = TWidth.Multiply(TWidth.Load(ref rx, at), vs);
+            TWidth.Store(TWidth.FusedMultiplyAdd(va, TWidth.Load(ref ry, at), scaled), ref rx, at);
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScaleAddTail(ref float rx, float s, float a, ref float ry, int i, int n)
+    {
         for (; i < n; i++)
         {
             Unsafe.Add(ref rx, i) = MathF.FusedMultiplyAdd(a, Unsafe.Add(ref ry, i), Unsafe.Add(ref rx, i) * s);

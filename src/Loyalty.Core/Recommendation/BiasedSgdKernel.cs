@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Recommendation;
 
@@ -10,7 +11,8 @@ namespace Loyalty.Core.Recommendation;
 /// b_u += γ(e − λ_b b_u), b_i += γ(e − λ_b b_i), p_u += γ(e q_i − λ p_u), q_i += γ(e p_u − λ q_i).</summary>
 /// <remarks>Whole vectors below the first bias cell use the scalar shrink and gain (one multiply and one FMA per
 /// element); only the vector holding the bias cells reads the per-cell constants. Two dot accumulators hide the FMA
-/// latency. Rows must be whole padded rows of equal length (a multiple of 16).</remarks>
+/// latency. Rows must be whole padded rows of equal length (a multiple of 16). One body serves every vector width
+/// (<see cref="IVectorWidth{TVector}"/>).</remarks>
 internal static class BiasedSgdKernel
 {
     /// <summary>The step on the widest accelerated vectors; returns e.</summary>
@@ -22,118 +24,76 @@ internal static class BiasedSgdKernel
             ThrowLengthMismatch();
         }
 
-        if (Vector512.IsHardwareAccelerated && p.Length % Vector512<float>.Count == 0)
+        if (VectorDispatch.Is512 && p.Length % Vector512<float>.Count == 0)
         {
-            return Step512(p, q, rating, mean, lanes);
+            return Step<Width512, Vector512<float>>(p, q, rating, mean, lanes);
         }
 
-        if (Vector256.IsHardwareAccelerated && p.Length % Vector256<float>.Count == 0)
+        if (VectorDispatch.Is256 && p.Length % Vector256<float>.Count == 0)
         {
-            return Step256(p, q, rating, mean, lanes);
+            return Step<Width256, Vector256<float>>(p, q, rating, mean, lanes);
+        }
+
+        if (VectorDispatch.Is128 && p.Length % Vector128<float>.Count == 0)
+        {
+            return Step<Width128, Vector128<float>>(p, q, rating, mean, lanes);
         }
 
         return StepLanes(p, q, rating, mean, lanes);
     }
 
-    /// <summary>Vector512 path (internal so tests can call it directly).</summary>
+    /// <summary>The step on one vector width; the row length must be a multiple of its lane count (internal so
+    /// tests can call every width).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static float Step512(Span<float> p, Span<float> q, float rating, float mean, SgdLanes lanes)
+    internal static float Step<TWidth, TVector>(Span<float> p, Span<float> q, float rating, float mean, SgdLanes lanes)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
-        const int W = 16; // Vector512<float>.Count
         ref float rp = ref MemoryMarshal.GetReference(p);
         ref float rq = ref MemoryMarshal.GetReference(q);
         int n = p.Length;
-        var a0 = Vector512<float>.Zero;
-        var a1 = Vector512<float>.Zero;
+        var a0 = TWidth.Zero;
+        var a1 = TWidth.Zero;
         int i = 0;
-        for (; i <= n - (2 * W); i += 2 * W)
+        for (; i <= n - (2 * TWidth.Count); i += 2 * TWidth.Count)
         {
-            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rp, (nuint)i), Vector512.LoadUnsafe(ref rq, (nuint)i), a0);
-            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rp, (nuint)(i + W)), Vector512.LoadUnsafe(ref rq, (nuint)(i + W)), a1);
+            nuint at = (nuint)i;
+            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, at), TWidth.Load(ref rq, at), a0);
+            a1 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, (nuint)(i + TWidth.Count)), TWidth.Load(ref rq, (nuint)(i + TWidth.Count)), a1);
         }
 
         if (i < n)
         {
-            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rp, (nuint)i), Vector512.LoadUnsafe(ref rq, (nuint)i), a0);
+            a0 = TWidth.FusedMultiplyAdd(TWidth.Load(ref rp, (nuint)i), TWidth.Load(ref rq, (nuint)i), a0);
         }
 
-        float error = rating - (mean + Vector512.Sum(a0 + a1));
+        float error = rating - (mean + TWidth.Sum(TWidth.Add(a0, a1)));
         float gain = lanes.LearningRate * error;
-        var g = Vector512.Create(gain);
-        var s = Vector512.Create(lanes.Shrink);
-        int tail = lanes.Factors / W * W;
-        for (i = 0; i < tail; i += W)
+        var g = TWidth.Broadcast(gain);
+        var s = TWidth.Broadcast(lanes.Shrink);
+        int tail = lanes.Factors / TWidth.Count * TWidth.Count;
+        for (i = 0; i < tail; i += TWidth.Count)
         {
-            var vp = Vector512.LoadUnsafe(ref rp, (nuint)i);
-            var vq = Vector512.LoadUnsafe(ref rq, (nuint)i);
-            Vector512.FusedMultiplyAdd(g, vq, vp * s).StoreUnsafe(ref rp, (nuint)i);
-            Vector512.FusedMultiplyAdd(g, vp, vq * s).StoreUnsafe(ref rq, (nuint)i);
+            nuint at = (nuint)i;
+            var vp = TWidth.Load(ref rp, at);
+            var vq = TWidth.Load(ref rq, at);
+            TWidth.Store(TWidth.FusedMultiplyAdd(g, vq, TWidth.Multiply(vp, s)), ref rp, at);
+            TWidth.Store(TWidth.FusedMultiplyAdd(g, vp, TWidth.Multiply(vq, s)), ref rq, at);
         }
 
         ref float sp = ref MemoryMarshal.GetArrayDataReference(lanes.ShrinkP);
         ref float mp = ref MemoryMarshal.GetArrayDataReference(lanes.GainP);
         ref float sq = ref MemoryMarshal.GetArrayDataReference(lanes.ShrinkQ);
         ref float mq = ref MemoryMarshal.GetArrayDataReference(lanes.GainQ);
-        for (; i < n; i += W)
+        for (; i < n; i += TWidth.Count)
         {
-            var vp = Vector512.LoadUnsafe(ref rp, (nuint)i);
-            var vq = Vector512.LoadUnsafe(ref rq, (nuint)i);
-            var gp = g * Vector512.LoadUnsafe(ref mp, (nuint)i);
-            var gq = g * Vector512.LoadUnsafe(ref mq, (nuint)i);
-            Vector512.FusedMultiplyAdd(gp, vq, vp * Vector512.LoadUnsafe(ref sp, (nuint)i)).StoreUnsafe(ref rp, (nuint)i);
-            Vector512.FusedMultiplyAdd(gq, vp, vq * Vector512.LoadUnsafe(ref sq, (nuint)i)).StoreUnsafe(ref rq, (nuint)i);
-        }
-
-        return error;
-    }
-
-    /// <summary>Vector256 path, for CPUs without AVX-512 (internal so tests can call it directly).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static float Step256(Span<float> p, Span<float> q, float rating, float mean, SgdLanes lanes)
-    {
-        const int W = 8; // Vector256<float>.Count
-        ref float rp = ref MemoryMarshal.GetReference(p);
-        ref float rq = ref MemoryMarshal.GetReference(q);
-        int n = p.Length;
-        var a0 = Vector256<float>.Zero;
-        var a1 = Vector256<float>.Zero;
-        int i = 0;
-        for (; i <= n - (2 * W); i += 2 * W)
-        {
-            a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rp, (nuint)i), Vector256.LoadUnsafe(ref rq, (nuint)i), a0);
-            a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rp, (nuint)(i + W)), Vector256.LoadUnsafe(ref rq, (nuint)(i + W)), a1);
-        }
-
-        if (i < n)
-        {
-            a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rp, (nuint)i), Vector256.LoadUnsafe(ref rq, (nuint)i), a0);
-        }
-
-        float error = rating - (mean + Vector256.Sum(a0 + a1));
-        float gain = lanes.LearningRate * error;
-        var g = Vector256.Create(gain);
-        var s = Vector256.Create(lanes.Shrink);
-        int tail = lanes.Factors / W * W;
-        for (i = 0; i < tail; i += W)
-        {
-            var vp = Vector256.LoadUnsafe(ref rp, (nuint)i);
-            var vq = Vector256.LoadUnsafe(ref rq, (nuint)i);
-            Vector256.FusedMultiplyAdd(g, vq, vp * s).StoreUnsafe(ref rp, (nuint)i);
-            Vector256.FusedMultiplyAdd(g, vp, vq * s).StoreUnsafe(ref rq, (nuint)i);
-        }
-
-        ref float sp = ref MemoryMarshal.GetArrayDataReference(lanes.ShrinkP);
-        ref float mp = ref MemoryMarshal.GetArrayDataReference(lanes.GainP);
-        ref float sq = ref MemoryMarshal.GetArrayDataReference(lanes.ShrinkQ);
-        ref float mq = ref MemoryMarshal.GetArrayDataReference(lanes.GainQ);
-        for (; i < n; i += W)
-        {
-            var vp = Vector256.LoadUnsafe(ref rp, (nuint)i);
-            var vq = Vector256.LoadUnsafe(ref rq, (nuint)i);
-            var gp = g * Vector256.LoadUnsafe(ref mp, (nuint)i);
-            var gq = g * Vector256.LoadUnsafe(ref mq, (nuint)i);
-            Vector256.FusedMultiplyAdd(gp, vq, vp * Vector256.LoadUnsafe(ref sp, (nuint)i)).StoreUnsafe(ref rp, (nuint)i);
-            Vector256.FusedMultiplyAdd(gq, vp, vq * Vector256.LoadUnsafe(ref sq, (nuint)i)).StoreUnsafe(ref rq, (nuint)i);
+            nuint at = (nuint)i;
+            var vp = TWidth.Load(ref rp, at);
+            var vq = TWidth.Load(ref rq, at);
+            var gp = TWidth.Multiply(g, TWidth.Load(ref mp, at));
+            var gq = TWidth.Multiply(g, TWidth.Load(ref mq, at));
+            TWidth.Store(TWidth.FusedMultiplyAdd(gp, vq, TWidth.Multiply(vp, TWidth.Load(ref sp, at))), ref rp, at);
+            TWidth.Store(TWidth.FusedMultiplyAdd(gq, vp, TWidth.Multiply(vq, TWidth.Load(ref sq, at))), ref rq, at);
         }
 
         return error;

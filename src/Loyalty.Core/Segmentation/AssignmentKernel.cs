@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -65,41 +66,67 @@ internal static class AssignmentKernel
         int i = 0;
         if (d > 0 && panel.LaneWidth > 1)
         {
-            ref float x = ref MemoryMarshal.GetReference(points);
-            ref int output = ref MemoryMarshal.GetReference(nearest);
-            ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
-            ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
-            int padded = panel.PaddedK;
-            if (RowLaneKernel.Supports(d))
+            // The row-lane kernels step over centroids eight at a time, so they need a panel padded to eight.
+            if (panel.PaddedK % 8 == 0 && RowLaneKernel.Supports(d))
             {
                 i = RowLaneKernel.NearestBlocks(points, panel, nearest);
             }
-            else if (RowLaneWideKernel.Supports(d))
+            else if (panel.PaddedK % 8 == 0 && RowLaneWideKernel.Supports(d))
             {
                 // Rows whose tile reads would run past the data finish in the centroid-lane loop below.
                 i = RowLaneWideKernel.NearestBlocks(points, panel, nearest);
             }
 
-            if (panel.LaneWidth == Vector512<float>.Count)
-            {
-                for (; i + BlockRows <= rows; i += BlockRows)
-                {
-                    NearestBlock512(ref Unsafe.Add(ref x, i * d), d, ref panelRef, ref normRef, padded, ref Unsafe.Add(ref output, i));
-                }
-            }
-            else
-            {
-                for (; i + BlockRows <= rows; i += BlockRows)
-                {
-                    NearestBlock256(ref Unsafe.Add(ref x, i * d), d, ref panelRef, ref normRef, padded, ref Unsafe.Add(ref output, i));
-                }
-            }
+            i += NearestBlocks(points[(i * d)..], panel, nearest[i..]);
         }
 
         for (; i < rows; i++)
         {
             nearest[i] = Nearest(points.Slice(i * d, d), panel);
         }
+    }
+
+    /// <summary>Labels of the rows in whole blocks of eight, centroids in the panel's vector lanes.</summary>
+    /// <returns>How many leading rows were labelled (a multiple of eight).</returns>
+    internal static int NearestBlocks(ReadOnlySpan<float> points, CentroidPanel panel, Span<int> nearest) =>
+        panel.LaneWidth switch
+        {
+            16 => NearestBlocks<Width512, Vector512<float>>(points, panel, nearest),
+            8 => NearestBlocks<Width256, Vector256<float>>(points, panel, nearest),
+            4 => NearestBlocks<Width128, Vector128<float>>(points, panel, nearest),
+            _ => 0,
+        };
+
+    /// <summary><see cref="NearestBlocks(ReadOnlySpan{float}, CentroidPanel, Span{int})"/> for a panel whose lane
+    /// width is <typeparamref name="TWidth"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int NearestBlocks<TWidth, TVector>(ReadOnlySpan<float> points, CentroidPanel panel, Span<int> nearest)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
+        int d = panel.Dimensions;
+        int rows = nearest.Length;
+        if (panel.LaneWidth != TWidth.Count || points.Length < rows * d)
+        {
+            throw new ArgumentException($"A panel of {panel.LaneWidth} lanes cannot be read {TWidth.Count} lanes at a time.", nameof(panel));
+        }
+
+        if (d == 0)
+        {
+            return 0;
+        }
+
+        ref float x = ref MemoryMarshal.GetReference(points);
+        ref int output = ref MemoryMarshal.GetReference(nearest);
+        ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
+        ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
+        int i = 0;
+        for (; i + BlockRows <= rows; i += BlockRows)
+        {
+            NearestBlock<TWidth, TVector>(ref Unsafe.Add(ref x, i * d), d, ref panelRef, ref normRef, panel.PaddedK, ref Unsafe.Add(ref output, i));
+        }
+
+        return i;
     }
 
     /// <summary>Copies <paramref name="nearest"/> into <paramref name="labels"/>.</summary>
@@ -116,7 +143,7 @@ internal static class AssignmentKernel
         ref int to = ref MemoryMarshal.GetReference(labels);
         int changed = 0;
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (VectorDispatch.Is256)
         {
             for (; i + Vector256<int>.Count <= nearest.Length; i += Vector256<int>.Count)
             {
@@ -196,235 +223,120 @@ internal static class AssignmentKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ExpandedDistances(ReadOnlySpan<float> row, CentroidPanel panel, Span<float> distances)
     {
+        switch (panel.LaneWidth)
+        {
+            case 16:
+                ExpandedDistances<Width512, Vector512<float>>(row, panel, distances);
+                break;
+            case 8:
+                ExpandedDistances<Width256, Vector256<float>>(row, panel, distances);
+                break;
+            case 4:
+                ExpandedDistances<Width128, Vector128<float>>(row, panel, distances);
+                break;
+            default:
+                AssignmentKernelScalar.ExpandedDistances(row, panel, distances);
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ExpandedDistances<TWidth, TVector>(ReadOnlySpan<float> row, CentroidPanel panel, Span<float> distances)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
+    {
         int d = panel.Dimensions;
         int padded = panel.PaddedK;
+        if (row.Length < d || distances.Length < padded)
+        {
+            throw new ArgumentException("row or distances are shorter than the panel.", nameof(distances));
+        }
+
         ref float panelRef = ref MemoryMarshal.GetArrayDataReference(panel.Transposed);
         ref float normRef = ref MemoryMarshal.GetArrayDataReference(panel.Norms);
         ref float x = ref MemoryMarshal.GetReference(row);
         ref float outRef = ref MemoryMarshal.GetReference(distances);
-        if (panel.LaneWidth == Vector512<float>.Count)
+        var minus2 = TWidth.Broadcast(-2f);
+        for (int t = 0; t < padded; t += TWidth.Count)
         {
-            for (int t = 0; t < padded; t += Vector512<float>.Count)
+            var acc = TWidth.Zero;
+            for (int j = 0; j < d; j++)
             {
-                var acc = Vector512<float>.Zero;
-                for (int j = 0; j < d; j++)
-                {
-                    acc = Vector512.FusedMultiplyAdd(
-                        Vector512.Create(Unsafe.Add(ref x, j)), Vector512.LoadUnsafe(ref panelRef, (nuint)(j * padded + t)), acc);
-                }
-
-                Vector512.FusedMultiplyAdd(Vector512.Create(-2f), acc, Vector512.LoadUnsafe(ref normRef, (nuint)t))
-                    .StoreUnsafe(ref outRef, (nuint)t);
+                acc = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, j)), TWidth.Load(ref panelRef, (nuint)(j * padded + t)), acc);
             }
-        }
-        else if (panel.LaneWidth == Vector256<float>.Count)
-        {
-            for (int t = 0; t < padded; t += Vector256<float>.Count)
-            {
-                var acc = Vector256<float>.Zero;
-                for (int j = 0; j < d; j++)
-                {
-                    acc = Vector256.FusedMultiplyAdd(
-                        Vector256.Create(Unsafe.Add(ref x, j)), Vector256.LoadUnsafe(ref panelRef, (nuint)(j * padded + t)), acc);
-                }
 
-                Vector256.FusedMultiplyAdd(Vector256.Create(-2f), acc, Vector256.LoadUnsafe(ref normRef, (nuint)t))
-                    .StoreUnsafe(ref outRef, (nuint)t);
-            }
-        }
-        else
-        {
-            AssignmentKernelScalar.ExpandedDistances(row, panel, distances);
+            TWidth.Store(TWidth.FusedMultiplyAdd(minus2, acc, TWidth.Load(ref normRef, (nuint)t)), ref outRef, (nuint)t);
         }
     }
 
-    /// <summary>Eight rows at once: each panel load feeds eight fused multiply-adds.</summary>
+    /// <summary>Eight rows at once: each panel load feeds eight fused multiply-adds. Each lane's index is kept next
+    /// to its best distance; ties keep the earlier tile, so the argmin picks the lowest centroid index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NearestBlock512(ref float x0, int d, ref float panelRef, ref float normRef, int padded, ref int labels)
+    private static void NearestBlock<TWidth, TVector>(ref float x0, int d, ref float panelRef, ref float normRef, int padded, ref int labels)
+        where TWidth : struct, IVectorWidth<TVector>
+        where TVector : struct
     {
-        var minus2 = Vector512.Create(-2f);
-        var lane = Vector512<int>.Indices;
+        var minus2 = TWidth.Broadcast(-2f);
+        var lane = TWidth.Indices;
         nint d1 = d, d2 = 2 * d1, d3 = 3 * d1, d4 = 4 * d1, d5 = 5 * d1, d6 = 6 * d1, d7 = 7 * d1;
-        Vector512<float> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
-        Vector512<int> i0 = lane, i1 = lane, i2 = lane, i3 = lane, i4 = lane, i5 = lane, i6 = lane, i7 = lane;
-        for (int t = 0; t < padded; t += Vector512<float>.Count)
+        TVector b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
+        TVector i0 = lane, i1 = lane, i2 = lane, i3 = lane, i4 = lane, i5 = lane, i6 = lane, i7 = lane;
+        for (int t = 0; t < padded; t += TWidth.Count)
         {
-            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+            TVector a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
             ref float column = ref Unsafe.Add(ref panelRef, t);
             ref float x = ref x0;
             for (int j = 0; j < d; j++)
             {
-                var c = Vector512.LoadUnsafe(ref column);
-                a0 = Vector512.FusedMultiplyAdd(Vector512.Create(x), c, a0);
-                a1 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d1)), c, a1);
-                a2 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d2)), c, a2);
-                a3 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d3)), c, a3);
-                a4 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d4)), c, a4);
-                a5 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d5)), c, a5);
-                a6 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d6)), c, a6);
-                a7 = Vector512.FusedMultiplyAdd(Vector512.Create(Unsafe.Add(ref x, d7)), c, a7);
+                var c = TWidth.Load(ref column, 0);
+                a0 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(x), c, a0);
+                a1 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, d1)), c, a1);
+                a2 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, d2)), c, a2);
+                a3 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, d3)), c, a3);
+                a4 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, d4)), c, a4);
+                a5 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, d5)), c, a5);
+                a6 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, d6)), c, a6);
+                a7 = TWidth.FusedMultiplyAdd(TWidth.Broadcast(Unsafe.Add(ref x, d7)), c, a7);
                 column = ref Unsafe.Add(ref column, padded);
                 x = ref Unsafe.Add(ref x, 1);
             }
 
-            var norms = Vector512.LoadUnsafe(ref normRef, (nuint)t);
-            a0 = Vector512.FusedMultiplyAdd(minus2, a0, norms);
-            a1 = Vector512.FusedMultiplyAdd(minus2, a1, norms);
-            a2 = Vector512.FusedMultiplyAdd(minus2, a2, norms);
-            a3 = Vector512.FusedMultiplyAdd(minus2, a3, norms);
-            a4 = Vector512.FusedMultiplyAdd(minus2, a4, norms);
-            a5 = Vector512.FusedMultiplyAdd(minus2, a5, norms);
-            a6 = Vector512.FusedMultiplyAdd(minus2, a6, norms);
-            a7 = Vector512.FusedMultiplyAdd(minus2, a7, norms);
+            var norms = TWidth.Load(ref normRef, (nuint)t);
+            a0 = TWidth.FusedMultiplyAdd(minus2, a0, norms);
+            a1 = TWidth.FusedMultiplyAdd(minus2, a1, norms);
+            a2 = TWidth.FusedMultiplyAdd(minus2, a2, norms);
+            a3 = TWidth.FusedMultiplyAdd(minus2, a3, norms);
+            a4 = TWidth.FusedMultiplyAdd(minus2, a4, norms);
+            a5 = TWidth.FusedMultiplyAdd(minus2, a5, norms);
+            a6 = TWidth.FusedMultiplyAdd(minus2, a6, norms);
+            a7 = TWidth.FusedMultiplyAdd(minus2, a7, norms);
             if (t == 0)
             {
                 (b0, b1, b2, b3, b4, b5, b6, b7) = (a0, a1, a2, a3, a4, a5, a6, a7);
             }
             else
             {
-                var index = lane + Vector512.Create(t);
-                KeepSmaller512(a0, index, ref b0, ref i0);
-                KeepSmaller512(a1, index, ref b1, ref i1);
-                KeepSmaller512(a2, index, ref b2, ref i2);
-                KeepSmaller512(a3, index, ref b3, ref i3);
-                KeepSmaller512(a4, index, ref b4, ref i4);
-                KeepSmaller512(a5, index, ref b5, ref i5);
-                KeepSmaller512(a6, index, ref b6, ref i6);
-                KeepSmaller512(a7, index, ref b7, ref i7);
+                var index = TWidth.OffsetIndices(lane, t);
+                TWidth.KeepSmaller(a0, index, ref b0, ref i0);
+                TWidth.KeepSmaller(a1, index, ref b1, ref i1);
+                TWidth.KeepSmaller(a2, index, ref b2, ref i2);
+                TWidth.KeepSmaller(a3, index, ref b3, ref i3);
+                TWidth.KeepSmaller(a4, index, ref b4, ref i4);
+                TWidth.KeepSmaller(a5, index, ref b5, ref i5);
+                TWidth.KeepSmaller(a6, index, ref b6, ref i6);
+                TWidth.KeepSmaller(a7, index, ref b7, ref i7);
             }
         }
 
-        bool singleTile = padded == Vector512<float>.Count;
-        Unsafe.Add(ref labels, 0) = ArgMin512(b0, i0, singleTile);
-        Unsafe.Add(ref labels, 1) = ArgMin512(b1, i1, singleTile);
-        Unsafe.Add(ref labels, 2) = ArgMin512(b2, i2, singleTile);
-        Unsafe.Add(ref labels, 3) = ArgMin512(b3, i3, singleTile);
-        Unsafe.Add(ref labels, 4) = ArgMin512(b4, i4, singleTile);
-        Unsafe.Add(ref labels, 5) = ArgMin512(b5, i5, singleTile);
-        Unsafe.Add(ref labels, 6) = ArgMin512(b6, i6, singleTile);
-        Unsafe.Add(ref labels, 7) = ArgMin512(b7, i7, singleTile);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NearestBlock256(ref float x0, int d, ref float panelRef, ref float normRef, int padded, ref int labels)
-    {
-        var minus2 = Vector256.Create(-2f);
-        var lane = Vector256<int>.Indices;
-        nint d1 = d, d2 = 2 * d1, d3 = 3 * d1, d4 = 4 * d1, d5 = 5 * d1, d6 = 6 * d1, d7 = 7 * d1;
-        Vector256<float> b0 = default, b1 = default, b2 = default, b3 = default, b4 = default, b5 = default, b6 = default, b7 = default;
-        Vector256<int> i0 = lane, i1 = lane, i2 = lane, i3 = lane, i4 = lane, i5 = lane, i6 = lane, i7 = lane;
-        for (int t = 0; t < padded; t += Vector256<float>.Count)
-        {
-            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-            ref float column = ref Unsafe.Add(ref panelRef, t);
-            ref float x = ref x0;
-            for (int j = 0; j < d; j++)
-            {
-                var c = Vector256.LoadUnsafe(ref column);
-                a0 = Vector256.FusedMultiplyAdd(Vector256.Create(x), c, a0);
-                a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d1)), c, a1);
-                a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d2)), c, a2);
-                a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d3)), c, a3);
-                a4 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d4)), c, a4);
-                a5 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d5)), c, a5);
-                a6 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d6)), c, a6);
-                a7 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, d7)), c, a7);
-                column = ref Unsafe.Add(ref column, padded);
-                x = ref Unsafe.Add(ref x, 1);
-            }
-
-            var norms = Vector256.LoadUnsafe(ref normRef, (nuint)t);
-            a0 = Vector256.FusedMultiplyAdd(minus2, a0, norms);
-            a1 = Vector256.FusedMultiplyAdd(minus2, a1, norms);
-            a2 = Vector256.FusedMultiplyAdd(minus2, a2, norms);
-            a3 = Vector256.FusedMultiplyAdd(minus2, a3, norms);
-            a4 = Vector256.FusedMultiplyAdd(minus2, a4, norms);
-            a5 = Vector256.FusedMultiplyAdd(minus2, a5, norms);
-            a6 = Vector256.FusedMultiplyAdd(minus2, a6, norms);
-            a7 = Vector256.FusedMultiplyAdd(minus2, a7, norms);
-            if (t == 0)
-            {
-                (b0, b1, b2, b3, b4, b5, b6, b7) = (a0, a1, a2, a3, a4, a5, a6, a7);
-            }
-            else
-            {
-                var index = lane + Vector256.Create(t);
-                KeepSmaller256(a0, index, ref b0, ref i0);
-                KeepSmaller256(a1, index, ref b1, ref i1);
-                KeepSmaller256(a2, index, ref b2, ref i2);
-                KeepSmaller256(a3, index, ref b3, ref i3);
-                KeepSmaller256(a4, index, ref b4, ref i4);
-                KeepSmaller256(a5, index, ref b5, ref i5);
-                KeepSmaller256(a6, index, ref b6, ref i6);
-                KeepSmaller256(a7, index, ref b7, ref i7);
-            }
-        }
-
-        bool singleTile = padded == Vector256<float>.Count;
-        Unsafe.Add(ref labels, 0) = ArgMin256(b0, i0, singleTile);
-        Unsafe.Add(ref labels, 1) = ArgMin256(b1, i1, singleTile);
-        Unsafe.Add(ref labels, 2) = ArgMin256(b2, i2, singleTile);
-        Unsafe.Add(ref labels, 3) = ArgMin256(b3, i3, singleTile);
-        Unsafe.Add(ref labels, 4) = ArgMin256(b4, i4, singleTile);
-        Unsafe.Add(ref labels, 5) = ArgMin256(b5, i5, singleTile);
-        Unsafe.Add(ref labels, 6) = ArgMin256(b6, i6, singleTile);
-        Unsafe.Add(ref labels, 7) = ArgMin256(b7, i7, singleTile);
-    }
-
-    // Strictly smaller only: an earlier tile keeps a tie, so each lane holds its lowest-index minimum.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void KeepSmaller512(Vector512<float> candidate, Vector512<int> index, ref Vector512<float> best, ref Vector512<int> bestIndex)
-    {
-        var smaller = Vector512.LessThan(candidate, best);
-        best = Vector512.ConditionalSelect(smaller, candidate, best);
-        bestIndex = Vector512.ConditionalSelect(smaller.AsInt32(), index, bestIndex);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void KeepSmaller256(Vector256<float> candidate, Vector256<int> index, ref Vector256<float> best, ref Vector256<int> bestIndex)
-    {
-        var smaller = Vector256.LessThan(candidate, best);
-        best = Vector256.ConditionalSelect(smaller, candidate, best);
-        bestIndex = Vector256.ConditionalSelect(smaller.AsInt32(), index, bestIndex);
-    }
-
-    // Among lanes holding the minimum, the lowest centroid index wins (with one tile, the lowest lane is it).
-    // MinNative (plain vminps) is safe: distances are never NaN and ±0 compare equal below.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ArgMin512(Vector512<float> best, Vector512<int> index, bool singleTile)
-    {
-        float min = HorizontalMin(Vector256.MinNative(best.GetLower(), best.GetUpper()));
-        var atMin = Vector512.Equals(best, Vector512.Create(min));
-        if (singleTile)
-        {
-            return BitOperations.TrailingZeroCount(atMin.ExtractMostSignificantBits());
-        }
-
-        var candidates = Vector512.ConditionalSelect(atMin.AsInt32(), index, Vector512.Create(int.MaxValue));
-        return HorizontalMin(Vector256.MinNative(candidates.GetLower(), candidates.GetUpper()));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ArgMin256(Vector256<float> best, Vector256<int> index, bool singleTile)
-    {
-        float min = HorizontalMin(best);
-        var atMin = Vector256.Equals(best, Vector256.Create(min));
-        if (singleTile)
-        {
-            return BitOperations.TrailingZeroCount(atMin.ExtractMostSignificantBits());
-        }
-
-        var candidates = Vector256.ConditionalSelect(atMin.AsInt32(), index, Vector256.Create(int.MaxValue));
-        return HorizontalMin(candidates);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T HorizontalMin<T>(Vector256<T> v)
-    {
-        var m = Vector128.MinNative(v.GetLower(), v.GetUpper());
-        m = Vector128.MinNative(m, Vector128.Shuffle(m.AsInt32(), Vector128.Create(2, 3, 0, 1)).As<int, T>());
-        m = Vector128.MinNative(m, Vector128.Shuffle(m.AsInt32(), Vector128.Create(1, 0, 3, 2)).As<int, T>());
-        return m.ToScalar();
+        bool singleTile = padded == TWidth.Count;
+        Unsafe.Add(ref labels, 0) = TWidth.ArgMin(b0, i0, singleTile);
+        Unsafe.Add(ref labels, 1) = TWidth.ArgMin(b1, i1, singleTile);
+        Unsafe.Add(ref labels, 2) = TWidth.ArgMin(b2, i2, singleTile);
+        Unsafe.Add(ref labels, 3) = TWidth.ArgMin(b3, i3, singleTile);
+        Unsafe.Add(ref labels, 4) = TWidth.ArgMin(b4, i4, singleTile);
+        Unsafe.Add(ref labels, 5) = TWidth.ArgMin(b5, i5, singleTile);
+        Unsafe.Add(ref labels, 6) = TWidth.ArgMin(b6, i6, singleTile);
+        Unsafe.Add(ref labels, 7) = TWidth.ArgMin(b7, i7, singleTile);
     }
 
     /// <summary>target += w·row in double (see <see cref="AddScaledRow(ref float, double, ref double, int)"/>).</summary>
@@ -438,7 +350,7 @@ internal static class AssignmentKernel
     private static void AddScaledRow(ref float x, double w, ref double s, int d)
     {
         int j = 0;
-        if (Avx512F.IsSupported)
+        if (VectorDispatch.Avx512)
         {
             // Eight floats widen to eight doubles in one vcvtps2pd.
             for (; j + Vector256<float>.Count <= d; j += Vector256<float>.Count)
@@ -453,7 +365,7 @@ internal static class AssignmentKernel
             }
         }
 
-        if (Avx.IsSupported)
+        if (VectorDispatch.Avx)
         {
             for (; j + Vector128<float>.Count <= d; j += Vector128<float>.Count)
             {

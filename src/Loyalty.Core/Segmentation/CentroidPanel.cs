@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -23,7 +24,7 @@ internal sealed class CentroidPanel
     /// <summary>Number of features.</summary>
     internal int Dimensions { get; }
 
-    /// <summary>Lanes per vector the kernel uses: 16 (Vector512), 8 (Vector256) or 1 (scalar).</summary>
+    /// <summary>Lanes per vector the kernel uses: 16 (Vector512), 8 (Vector256), 4 (Vector128) or 1 (scalar).</summary>
     internal int LaneWidth { get; }
 
     /// <summary>K rounded up to a whole number of lanes.</summary>
@@ -35,16 +36,22 @@ internal sealed class CentroidPanel
     /// <summary>‖c‖², accumulated with fused multiply-adds in feature order (the scalar reference does the same).</summary>
     internal float[] Norms { get; }
 
-    /// <summary>The widest lane width worth using for <paramref name="k"/> centroids: 512-bit vectors only when
-    /// they are accelerated and there are more than 8 centroids (otherwise half of each vector would be padding).</summary>
+    /// <summary>The widest lane width worth using for <paramref name="k"/> centroids (see
+    /// <see cref="VectorDispatch"/>): 512-bit vectors only when there are more than 8 centroids (otherwise half of
+    /// each vector would be padding).</summary>
     internal static int PreferredLaneWidth(int k)
     {
-        if (Vector512.IsHardwareAccelerated && k > Vector256<float>.Count)
+        if (VectorDispatch.Is512 && k > Vector256<float>.Count)
         {
             return Vector512<float>.Count;
         }
 
-        return Vector256.IsHardwareAccelerated ? Vector256<float>.Count : 1;
+        if (VectorDispatch.Is256)
+        {
+            return Vector256<float>.Count;
+        }
+
+        return VectorDispatch.Is128 ? Vector128<float>.Count : 1;
     }
 
     /// <summary>Builds the panel from row-major centroids (k × dimensions).</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -73,7 +74,7 @@ internal sealed class ClusterLabels : IReadOnlyList<int>
     private static void EnsureInRange(ReadOnlySpan<int> labels, int k)
     {
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (VectorDispatch.Is512)
         {
             var limit = Vector512.Create((uint)k);
             for (; i + Vector512<uint>.Count <= labels.Length; i += Vector512<uint>.Count)
@@ -125,7 +126,7 @@ internal sealed class ClusterLabels : IReadOnlyList<int>
     private static void NarrowToBytes(ReadOnlySpan<int> labels, Span<byte> bytes)
     {
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (VectorDispatch.Is512)
         {
             ReadOnlySpan<uint> source = MemoryMarshal.Cast<int, uint>(labels);
             for (; i + Vector512<byte>.Count <= labels.Length; i += Vector512<byte>.Count)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -52,7 +53,7 @@ internal static class FeatureValidation
     {
         ref float start = ref MemoryMarshal.GetReference(data);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (VectorDispatch.Is256)
         {
             for (; i + Vector256<float>.Count <= data.Length; i += Vector256<float>.Count)
             {

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Loyalty.Core.Numerics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -54,7 +55,7 @@ internal static class Inertia
             ref float c = ref Unsafe.Add(ref centroidRef, label * d);
             double w = weights.IsEmpty ? 1.0 : weights[i];
             int j = 0;
-            if (Avx512F.IsSupported && d >= Vector512<double>.Count)
+            if (VectorDispatch.Avx512 && d >= Vector512<double>.Count)
             {
                 var row = Vector512<double>.Zero;
                 for (; j + Vector512<double>.Count <= d; j += Vector512<double>.Count)
@@ -67,7 +68,7 @@ internal static class Inertia
                 wide = Vector512.FusedMultiplyAdd(Vector512.Create(w), row, wide);
             }
 
-            if (Avx.IsSupported && d - j >= Vector256<double>.Count)
+            if (VectorDispatch.Avx && d - j >= Vector256<double>.Count)
             {
                 var row = Vector256<double>.Zero;
                 for (; j + Vector256<double>.Count <= d; j += Vector256<double>.Count)

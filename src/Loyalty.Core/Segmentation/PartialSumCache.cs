@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -130,7 +131,7 @@ internal sealed class PartialSumCache : IDisposable
     {
         int d = _data.Columns;
         int i = 0;
-        int vectorEnd = Vector512.IsHardwareAccelerated ? nearest.Length - (nearest.Length % Vector512<int>.Count) : 0;
+        int vectorEnd = VectorDispatch.Is512 ? nearest.Length - (nearest.Length % Vector512<int>.Count) : 0;
         ref int nearestRef = ref MemoryMarshal.GetReference(nearest);
         ref int labelRef = ref MemoryMarshal.GetReference(chunkLabels);
         for (; i < vectorEnd; i += Vector512<int>.Count)
@@ -197,7 +198,7 @@ internal sealed class PartialSumCache : IDisposable
     {
         int changed = 0;
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (VectorDispatch.Is512)
         {
             ref int nearestRef = ref MemoryMarshal.GetReference(nearest);
             ref int labelRef = ref MemoryMarshal.GetReference(labels);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -25,7 +26,7 @@ internal static class RowLaneKernel
 
     /// <summary>Whether this kernel handles <paramref name="dimensions"/> features on this machine.</summary>
     internal static bool Supports(int dimensions) =>
-        Avx512F.IsSupported && Vector512.IsHardwareAccelerated && dimensions is >= 1 and <= MaxDimensions;
+        VectorDispatch.Avx512 && dimensions is >= 1 and <= MaxDimensions;
 
     /// <summary>Labels of the rows of <paramref name="points"/> in whole blocks of <see cref="BlockRows"/>.</summary>
     /// <returns>How many rows were labelled (a multiple of <see cref="BlockRows"/>); the caller does the rest.</returns>

@@ -10,6 +10,12 @@ namespace Loyalty.Core.Segmentation;
 /// both FMA ports busy through the four-cycle latency. Each lane accumulates x·c in feature order from zero and the
 /// argmin is a vertical compare-and-select in centroid order, exactly as <see cref="AssignmentKernelScalar"/>, so
 /// labels equal the scalar reference's.</summary>
+/// <remarks>Not width-generic, on purpose: the row tile is built with AVX-512's 128-bit lane shuffles, and sixteen rows
+/// per vector only pay off with sixteen lanes, so this kernel (like <see cref="RowLaneKernel"/>) runs on the 512-bit
+/// tier only (<see cref="Loyalty.Core.Numerics.Simd.VectorDispatch.Avx512"/>); the other tiers use the width-generic
+/// centroid-lane blocks of <see cref="AssignmentKernel"/>. <c>Sixteen</c> and <c>Eight</c> are not width twins (both
+/// are 512-bit, they differ in how many centroids share a feature load) and stay unrolled by hand: the session that
+/// wrote them measured a shared version slower (see docs/benchmarks/kmeans.md, "Width-generic kernels").</remarks>
 internal static class RowLaneWideKernel
 {
     private const int Lanes = RowTile.Size;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Loyalty.Core.Numerics.Simd;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -13,7 +14,7 @@ internal static class RowTile
     internal const int Size = 16;
 
     /// <summary>Whether the tile kernels can run on this machine.</summary>
-    internal static bool IsSupported => Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
+    internal static bool IsSupported => VectorDispatch.Avx512;
 
     /// <summary>Writes columns[j][r] = row r's feature (<paramref name="offset"/> + j), for the sixteen rows that start
     /// at <paramref name="first"/> and are <paramref name="stride"/> floats apart. Sixteen floats are read from each

@@ -1,14 +1,20 @@
 using FsCheck;
 using FsCheck.Fluent;
+using System.Runtime.Intrinsics;
 using Loyalty.Core.Numerics;
+using Loyalty.Core.Numerics.Simd;
+using Loyalty.Core.Tests.Numerics.Simd;
 
 namespace Loyalty.Core.Tests.Recommendation;
 
-/// <summary>The vectorised kernels against their scalar references over lengths 0..300 (every tail case of
-/// Vector512 and Vector256). Tolerance: 1e-5 relative to Σ|x·y| plus 1e-6, since the vector paths sum in a
+/// <summary>The vectorised kernels against their scalar references over lengths 0..300 (every tail case, and more
+/// than eight vectors, of each width tier; a tier the machine does not accelerate is skipped). Tolerance: 1e-5 relative to Σ|x·y| plus 1e-6, since the vector paths sum in a
 /// different order and use fused multiply-adds.</summary>
+[Trait("Category", VectorTiers.Category)]
 public sealed class DotKernelsTests
 {
+    public static TheoryData<int> Tiers => VectorTiers.Bits;
+
     private const float Relative = 1e-5f;
     private const float Absolute = 1e-6f;
 
@@ -76,39 +82,69 @@ public sealed class DotKernelsTests
         }
     }
 
-    [Fact]
-    public void SgdStep_Lengths0To300_EqualsTextbookRule()
+    [SkippableTheory]
+    [MemberData(nameof(Tiers))]
+    public void Dot_EveryTierLengths0To300_EqualsScalar(int bits)
     {
-        var random = new Random(4);
-        const float lr = 0.005f, reg = 0.02f, error = 0.8f;
+        VectorTiers.Require(bits);
+        var random = new Random(6);
         for (int n = 0; n <= 300; n++)
         {
-            var p = RandomVector(random, n);
-            var q = RandomVector(random, n);
-            var (ep, eq) = ((float[])p.Clone(), (float[])q.Clone());
-            DotKernels.SgdStepScalar(ep, eq, lr, error, reg);
-            DotKernels.SgdStep(p, q, lr * error, 1f - (lr * reg));
-            AssertClose(ep, p, 1e-6f);
-            AssertClose(eq, q, 1e-6f);
+            var x = RandomVector(random, n);
+            var y = RandomVector(random, n);
+            float actual = bits switch
+            {
+                128 => DotKernels.Dot<Width128, Vector128<float>>(x, y),
+                256 => DotKernels.Dot<Width256, Vector256<float>>(x, y),
+                _ => DotKernels.Dot<Width512, Vector512<float>>(x, y),
+            };
+            Assert.InRange(actual - DotKernels.DotScalar(x, y), -Scale(x, y), Scale(x, y));
         }
     }
 
-    [Fact]
-    public void FusedSgd_Lengths0To300_EqualsScalarErrorAndUpdate()
+    [SkippableTheory]
+    [MemberData(nameof(Tiers))]
+    public void Axpy_EveryTierLengths0To300_EqualsScalar(int bits)
     {
-        var random = new Random(5);
-        const float lr = 0.005f, reg = 0.02f;
+        VectorTiers.Require(bits);
+        var random = new Random(7);
         for (int n = 0; n <= 300; n++)
         {
-            var p = RandomVector(random, n);
-            var q = RandomVector(random, n);
-            var (ep, eq) = ((float[])p.Clone(), (float[])q.Clone());
-            float tolerance = Scale(p, q);
-            float expected = DotKernels.FusedSgdScalar(ep, eq, 4f, 3.5f, lr, reg);
-            float actual = DotKernels.FusedSgd(p, q, 4f, 3.5f, lr, 1f - (lr * reg));
-            Assert.InRange(actual - expected, -tolerance, tolerance);
-            AssertClose(ep, p, 1e-5f);
-            AssertClose(eq, q, 1e-5f);
+            var x = RandomVector(random, n);
+            var y = RandomVector(random, n);
+            var expected = (float[])y.Clone();
+            DotKernels.AxpyScalar(0.37f, x, expected);
+            switch (bits)
+            {
+                case 128: DotKernels.Axpy<Width128, Vector128<float>>(0.37f, x, y); break;
+                case 256: DotKernels.Axpy<Width256, Vector256<float>>(0.37f, x, y); break;
+                default: DotKernels.Axpy<Width512, Vector512<float>>(0.37f, x, y); break;
+            }
+
+            AssertClose(expected, y, 1e-6f);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Tiers))]
+    public void ScaleAdd_EveryTierLengths0To300_EqualsScalar(int bits)
+    {
+        VectorTiers.Require(bits);
+        var random = new Random(8);
+        for (int n = 0; n <= 300; n++)
+        {
+            var x = RandomVector(random, n);
+            var y = RandomVector(random, n);
+            var expected = (float[])x.Clone();
+            DotKernels.ScaleAddScalar(expected, 0.99f, -0.25f, y);
+            switch (bits)
+            {
+                case 128: DotKernels.ScaleAdd<Width128, Vector128<float>>(x, 0.99f, -0.25f, y); break;
+                case 256: DotKernels.ScaleAdd<Width256, Vector256<float>>(x, 0.99f, -0.25f, y); break;
+                default: DotKernels.ScaleAdd<Width512, Vector512<float>>(x, 0.99f, -0.25f, y); break;
+            }
+
+            AssertClose(expected, x, 1e-6f);
         }
     }
 

@@ -4,6 +4,7 @@ namespace Loyalty.Core.Tests.Segmentation;
 
 /// <summary>The vectorised exact objective against its one-term-at-a-time reference. Tolerance: relative 1e-12 —
 /// both sum non-negative double terms, only in a different order.</summary>
+[Trait("Category", Loyalty.Core.Tests.Numerics.Simd.VectorTiers.Category)]
 public sealed class InertiaTests
 {
     [Fact]
