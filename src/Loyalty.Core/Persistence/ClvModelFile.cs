@@ -45,7 +45,7 @@ internal static class ClvModelFile
             {
                 if (!(values[i] > 0))
                 {
-                    throw r.Invalid($"parameters.{names[i]}", $"is {values[i]}; it must be greater than 0");
+                    throw r.Invalid($"parameters.{names[i]}", $"is {ModelFileReader.Show(values[i])}; it must be greater than 0");
                 }
             }
 

@@ -39,7 +39,7 @@ internal static class FactorModelFile
         var clip = new RatingScale(r.ReadSingle("clip.min"), r.ReadSingle("clip.max"));
         if (hasClip && !(clip.Min < clip.Max))
         {
-            throw r.Invalid("clip", $"is [{clip.Min}, {clip.Max}]; the minimum must be below the maximum");
+            throw r.Invalid("clip", $"is [{ModelFileReader.Show(clip.Min)}, {ModelFileReader.Show(clip.Max)}]; the minimum must be below the maximum");
         }
 
         float foldInRegularization = r.ReadSingle("foldIn.regularization");

@@ -26,7 +26,7 @@ internal static class FeatureScalerFile
         {
             if (!(scales[j] > 0))
             {
-                throw r.Invalid($"scales[{j}]", $"is {scales[j]}; it must be greater than 0");
+                throw r.Invalid($"scales[{j}]", $"is {ModelFileReader.Show(scales[j])}; it must be greater than 0");
             }
         }
 

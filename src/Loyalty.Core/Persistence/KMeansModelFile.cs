@@ -43,7 +43,7 @@ internal static class KMeansModelFile
         {
             if (!(scales[j] > 0))
             {
-                throw r.Invalid($"standardization.scales[{j}]", $"is {scales[j]}; it must be greater than 0");
+                throw r.Invalid($"standardization.scales[{j}]", $"is {ModelFileReader.Show(scales[j])}; it must be greater than 0");
             }
         }
 

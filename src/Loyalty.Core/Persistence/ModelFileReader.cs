@@ -142,21 +142,21 @@ internal sealed class ModelFileReader
     {
         _field = field;
         double value = _reader.ReadDouble();
-        return double.IsFinite(value) ? value : throw Invalid(field, $"is {Format(value)}; it must be finite");
+        return double.IsFinite(value) ? value : throw Invalid(field, $"is {Show(value)}; it must be finite");
     }
 
     /// <summary>A finite double &gt; 0.</summary>
     internal double ReadPositive(string field)
     {
         double value = ReadDouble(field);
-        return value > 0 ? value : throw Invalid(field, $"is {Format(value)}; it must be greater than 0");
+        return value > 0 ? value : throw Invalid(field, $"is {Show(value)}; it must be greater than 0");
     }
 
     /// <summary>A finite double ≥ 0.</summary>
     internal double ReadNonNegative(string field)
     {
         double value = ReadDouble(field);
-        return value >= 0 ? value : throw Invalid(field, $"is {Format(value)}; it must be 0 or more");
+        return value >= 0 ? value : throw Invalid(field, $"is {Show(value)}; it must be 0 or more");
     }
 
     /// <summary>A double that may be NaN or infinite (timings and log-likelihoods that were never measured).</summary>
@@ -178,7 +178,7 @@ internal sealed class ModelFileReader
     {
         _field = field;
         float value = _reader.ReadSingle();
-        return float.IsFinite(value) ? value : throw Invalid(field, $"is {Format(value)}; it must be finite");
+        return float.IsFinite(value) ? value : throw Invalid(field, $"is {Show(value)}; it must be finite");
     }
 
     /// <summary>A length-prefixed array of finite doubles; <paramref name="expectedLength"/> (when not negative) must match.</summary>
@@ -193,7 +193,7 @@ internal sealed class ModelFileReader
             values[i] = _reader.ReadDouble();
             if (!allowNonFinite && !double.IsFinite(values[i]))
             {
-                throw Invalid($"{field}[{i}]", $"is {Format(values[i])}; it must be finite");
+                throw Invalid($"{field}[{i}]", $"is {Show(values[i])}; it must be finite");
             }
         }
 
@@ -210,7 +210,7 @@ internal sealed class ModelFileReader
             values[i] = _reader.ReadSingle();
             if (!float.IsFinite(values[i]))
             {
-                throw Invalid($"{field}[{i}]", $"is {Format(values[i])}; it must be finite");
+                throw Invalid($"{field}[{i}]", $"is {Show(values[i])}; it must be finite");
             }
         }
 
@@ -292,5 +292,5 @@ internal sealed class ModelFileReader
         return bytes.Length == count ? bytes : throw new EndOfStreamException();
     }
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    internal static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
