@@ -53,6 +53,12 @@ public sealed class KnnModel : IRecommendationModel
         return KnnModelFile.Read(stream);
     }
 
+    /// <summary>Whether <paramref name="user"/> was seen in training.</summary>
+    public bool IsKnownUser(string user) => _data.Users.TryGet(user, out _);
+
+    /// <summary>Whether <paramref name="item"/> was seen in training.</summary>
+    public bool IsKnownItem(string item) => _data.Items.TryGet(item, out _);
+
     /// <inheritdoc />
     /// <remarks>Unknown user: the item's mean (or the global mean); unknown item: the user's mean.</remarks>
     public float Predict(string user, string item)
