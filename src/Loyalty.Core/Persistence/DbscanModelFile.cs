@@ -25,7 +25,7 @@ internal static class DbscanModelFile
         int dimensions = r.ReadInt32("dimensions", 1, int.MaxValue);
         int clusters = r.ReadInt32("clusterCount", 0, int.MaxValue);
         int[] labels = r.ReadInt32s("labels", SegmentAssignment.Noise, clusters - 1);
-        int[] coreRows = r.ReadInt32s("coreRows", 0, Math.Max(0, labels.Length - 1));
+        int[] coreRows = r.ReadInt32s("coreRows", 0, labels.Length - 1);
         for (int c = 0; c < coreRows.Length; c++)
         {
             if (c > 0 && coreRows[c] <= coreRows[c - 1])

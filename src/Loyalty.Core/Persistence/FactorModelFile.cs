@@ -61,7 +61,7 @@ internal static class FactorModelFile
     internal static SparseRows SeenRows(ModelFileReader r, int users, int items)
     {
         int[] start = r.ReadInt32s("seen.start", 0, int.MaxValue, users + 1);
-        int[] columns = r.ReadInt32s("seen.items", 0, Math.Max(0, items - 1));
+        int[] columns = r.ReadInt32s("seen.items", 0, items - 1);
         float[] values = r.ReadSingles("seen.values", columns.Length);
         if (start[0] != 0 || start[users] != columns.Length)
         {

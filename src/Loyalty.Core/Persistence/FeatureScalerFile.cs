@@ -30,7 +30,7 @@ internal static class FeatureScalerFile
             }
         }
 
-        int[] constant = r.ReadInt32s("constantColumns", 0, Math.Max(0, offsets.Length - 1));
+        int[] constant = r.ReadInt32s("constantColumns", 0, offsets.Length - 1);
         for (int c = 1; c < constant.Length; c++)
         {
             if (constant[c] <= constant[c - 1])

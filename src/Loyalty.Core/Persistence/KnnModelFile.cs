@@ -62,8 +62,8 @@ internal static class KnnModelFile
 
         var users = FactorModelFile.Index(r, "userKeys");
         var items = FactorModelFile.Index(r, "itemKeys");
-        int[] ratingUsers = r.ReadInt32s("ratings.user", 0, Math.Max(0, users.Count - 1));
-        int[] ratingItems = r.ReadInt32s("ratings.item", 0, Math.Max(0, items.Count - 1), ratingUsers.Length);
+        int[] ratingUsers = r.ReadInt32s("ratings.user", 0, users.Count - 1);
+        int[] ratingItems = r.ReadInt32s("ratings.item", 0, items.Count - 1, ratingUsers.Length);
         float[] ratingValues = r.ReadSingles("ratings.value", ratingUsers.Length);
         int size = options.UserBased ? users.Count : items.Count;
         long upperCount = (long)size * (size - 1) / 2;
