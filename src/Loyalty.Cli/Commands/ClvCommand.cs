@@ -29,10 +29,15 @@ internal static class ClvCommand
         timeUnit.AcceptOnlyFromAmong("day", "week", "month");
         var maxIterations = new Option<int>("--max-iterations") { Description = "Optimizer iteration limit (default 1000).", DefaultValueFactory = _ => 1000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
+        var saveModel = ModelFileOptions.Save("purchase (or sbg) model");
+        var loadModel = ModelFileOptions.Load("purchase (or sbg) model of the --model kind; predictions and the report use it without refitting");
+        var saveSpend = ModelFileOptions.Save("Gamma-Gamma spend model (with --spend gammagamma)", "--save-spend-model");
+        var loadSpend = ModelFileOptions.Load("Gamma-Gamma spend model", "--load-spend-model");
 
         var fit = new Command("fit", "Fit a CLV model by maximum likelihood and optionally write predictions.")
         {
             summary, model, spend, penalizer, predictions, horizon, discount, timeUnit, maxIterations, json,
+            saveModel, loadModel, saveSpend, loadSpend,
         };
         transactions.AddTo(fit);
         fit.SetAction(parse =>
@@ -48,7 +53,13 @@ internal static class ClvCommand
                 TimeUnitExtensions.Parse(parse.GetValue(timeUnit) ?? "week"),
                 parse.GetValue(json),
                 parse.GetValue(maxIterations),
-                transactions.Read(parse));
+                transactions.Read(parse))
+            {
+                SaveModel = parse.GetValue(saveModel),
+                LoadModel = parse.GetValue(loadModel),
+                SaveSpendModel = parse.GetValue(saveSpend),
+                LoadSpendModel = parse.GetValue(loadSpend),
+            };
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             return ClvFitRunner.Run(request, output, error);
@@ -63,6 +74,18 @@ internal sealed record ClvRequest(
     string? Summary, string Model, string? Spend, double Penalizer, string? Predictions, double? Horizon, double DiscountRate,
     TimeUnit Unit, bool Json, int MaxIterations = 1000, TransactionInput? Transactions = null)
 {
+    /// <summary>Where to save the purchase (or sbg) model; null to not save it.</summary>
+    internal FileInfo? SaveModel { get; init; }
+
+    /// <summary>A saved purchase (or sbg) model to use instead of fitting; null to fit.</summary>
+    internal FileInfo? LoadModel { get; init; }
+
+    /// <summary>Where to save the spend model; null to not save it.</summary>
+    internal FileInfo? SaveSpendModel { get; init; }
+
+    /// <summary>A saved spend model to use instead of fitting one; null to fit (with <c>--spend</c>).</summary>
+    internal FileInfo? LoadSpendModel { get; init; }
+
     /// <summary>The summary file, once <c>Check</c> has ensured there is one.</summary>
     internal string SummaryFile => Summary ?? throw new InvalidOperationException("No --summary file.");
 }
@@ -120,23 +143,67 @@ internal static class ClvFitRunner
             problems.Add("--predictions is not available for --model sbg (a cohort model has no per-customer predictions)");
         }
 
+        CheckModelFiles(r, problems);
         if (problems.Count > 0)
         {
             throw new UserInputException(string.Join("; ", problems) + ".");
         }
     }
 
+    private static void CheckModelFiles(ClvRequest r, List<string> problems)
+    {
+        if (r.LoadModel is not null && r.SaveModel is not null)
+        {
+            problems.Add("--load-model uses a saved model; --save-model would only copy it");
+        }
+
+        if (r.SaveSpendModel is not null && r.Spend is null)
+        {
+            problems.Add("--save-spend-model needs --spend gammagamma");
+        }
+
+        if (r.LoadSpendModel is not null && r.SaveSpendModel is not null)
+        {
+            problems.Add("--load-spend-model uses a saved model; --save-spend-model would only copy it");
+        }
+
+        if (r.LoadSpendModel is not null && r.Model is "bgbb" or "sbg")
+        {
+            problems.Add($"--load-spend-model cannot be used with --model {r.Model}");
+        }
+    }
+
+    /// <summary>The saved model from <c>--load-model</c>, or a fitted one; saved to <c>--save-model</c> when given.</summary>
+    private static T FitOrLoad<T>(FileInfo? load, FileInfo? save, string option, Func<Stream, T> read, Func<T> fit, Func<T, Action<Stream>> write)
+    {
+        var model = load is not null ? ModelFileOptions.Read(load, $"option --load-{option}", read) : fit();
+        if (save is not null)
+        {
+            ModelFileOptions.Write(save, $"option --save-{option}", write(model));
+        }
+
+        return model;
+    }
+
+    /// <summary>The fit report the output shows; a model file written without one (parameters given by hand) has none.</summary>
+    private static FitReport ReportOf(FitReport? report, FileInfo? file) =>
+        report ?? throw new UserInputException($"{file?.FullName}: the model file holds no fit report (it was not produced by a fit).");
+
     private static FitSummary FitSbg(ClvRequest request, FitOptions options)
     {
         var survivors = SummaryReader.ReadSurvivors(request.SummaryFile);
-        var m = new ShiftedBetaGeometricFitter(options).Fit(survivors);
-        return new FitSummary("sbg", (int)survivors[0], m.Parameters, m.Report!);
+        var m = FitOrLoad(
+            request.LoadModel, request.SaveModel, "model", ShiftedBetaGeometricModel.Load,
+            () => new ShiftedBetaGeometricFitter(options).Fit(survivors), m => m.Save);
+        return new FitSummary("sbg", (int)survivors[0], m.Parameters, ReportOf(m.Report, request.LoadModel));
     }
 
     private static int FitDiscrete(ClvRequest request, FitOptions options, TextWriter stdout, TextWriter stderr)
     {
         var patterns = SummaryReader.ReadDiscrete(request.SummaryFile);
-        var model = new BetaGeometricBetaBinomialFitter(options).Fit(patterns);
+        var model = FitOrLoad(
+            request.LoadModel, request.SaveModel, "model", BetaGeometricBetaBinomialModel.Load,
+            () => new BetaGeometricBetaBinomialFitter(options).Fit(patterns), m => m.Save);
         if (request.Predictions is not null)
         {
             var horizon = request.Horizon!.Value;
@@ -149,29 +216,33 @@ internal static class ClvFitRunner
                 ((i + 1).ToString(CultureInfo.InvariantCulture), model.ProbabilityAlive(p), model.ExpectedPurchases(p, (int)horizon), (double?)null, (double?)null)));
         }
 
-        return Report(request, new FitSummary("bgbb", (int)Math.Round(patterns.Sum(p => p.Weight)), model.Parameters, model.Report!), null, stdout, stderr);
+        return Report(request, new FitSummary("bgbb", (int)Math.Round(patterns.Sum(p => p.Weight)), model.Parameters, ReportOf(model.Report, request.LoadModel)), null, stdout, stderr);
     }
 
     private static int FitContinuous(ClvRequest request, FitOptions options, TextWriter stdout, TextWriter stderr)
     {
         // From a summary file, or summarised here from a transaction log in the requested time unit.
         var customers = request.Transactions is { } log ? log.Summarize(request.Unit).Summaries : SummaryReader.ReadCustomers(request.SummaryFile);
+        FileInfo? load = request.LoadModel, save = request.SaveModel;
         IClvModel model = request.Model switch
         {
-            "bgnbd" => new BgNbdFitter(options).FitModel(customers),
-            "mbgnbd" => new ModifiedBgNbdFitter(options).FitModel(customers),
-            _ => new ParetoNbdFitter(options).FitModel(customers),
+            "bgnbd" => FitOrLoad(load, save, "model", BgNbdModel.Load, () => new BgNbdFitter(options).FitModel(customers), m => m.Save),
+            "mbgnbd" => FitOrLoad(load, save, "model", ModifiedBgNbdModel.Load, () => new ModifiedBgNbdFitter(options).FitModel(customers), m => m.Save),
+            _ => FitOrLoad(load, save, "model", ParetoNbdModel.Load, () => new ParetoNbdFitter(options).FitModel(customers), m => m.Save),
         };
 
         GammaGammaModel? spend = null;
-        if (request.Spend is not null)
+        if (request.Spend is not null || request.LoadSpendModel is not null)
         {
             if (request.Transactions is null && !SummaryReader.HasMonetary(request.SummaryFile))
             {
                 throw new UserInputException($"{request.SummaryFile}: --spend gammagamma needs a 'monetary_value' (or 'zbar') column.");
             }
 
-            spend = new GammaGammaFitter(options).Fit(customers);
+            spend = FitOrLoad(
+                request.LoadSpendModel, request.SaveSpendModel, "spend-model", GammaGammaModel.Load,
+                () => new GammaGammaFitter(options).Fit(customers), m => m.Save);
+            _ = ReportOf(spend.Report, request.LoadSpendModel);
         }
 
         if (request.Predictions is not null)
@@ -202,7 +273,7 @@ internal static class ClvFitRunner
             ParetoNbdModel m => m.Report,
             _ => null,
         };
-        return Report(request, new FitSummary(model.Name, customers.Count, model.Parameters, report!), spend, stdout, stderr);
+        return Report(request, new FitSummary(model.Name, customers.Count, model.Parameters, ReportOf(report, request.LoadModel)), spend, stdout, stderr);
     }
 
     private static void WritePredictions(string path, IEnumerable<(string Id, double PAlive, double Purchases, double? Spend, double? Clv)> rows)

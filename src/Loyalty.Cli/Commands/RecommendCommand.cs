@@ -37,6 +37,8 @@ internal static class RecommendCommand
     private static readonly Option<string> User = new("--user") { Description = "The user to recommend for", Required = true };
     private static readonly Option<int> Count = new("--n") { Description = "Number of items", DefaultValueFactory = _ => 10 };
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout" };
+    private static readonly Option<FileInfo?> SaveModel = ModelFileOptions.Save("recommender (fitted on --train)");
+    private static readonly Option<FileInfo?> LoadModel = ModelFileOptions.Load("recommender (knn with --algorithm knn, otherwise a factor model); --train is then not needed");
 
     internal static Command Create()
     {
@@ -49,10 +51,51 @@ internal static class RecommendCommand
         var top = new Command("top", "A user's top-N items they have not rated yet.")
         {
             Train, User, Count, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, Schedule,
-            UserColumn, ItemColumn, RatingColumn, Scale, Json,
+            UserColumn, ItemColumn, RatingColumn, Scale, Json, SaveModel, LoadModel,
         };
         top.SetAction(parsed => Top(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return new Command("recommend", "Recommenders: matrix factorization (SVD, SVD++), implicit ALS, kNN, baseline.") { evaluate, top };
+    }
+
+    private static (IRecommendationModel Model, string Source) FitRecommender(ParseResult parsed)
+    {
+        var trainFile = parsed.GetValue(Train) ?? throw new UserInputException("option --train is required (or give --load-model)");
+        var train = Read(parsed, trainFile.FullName);
+        IRecommendationModel model;
+        try
+        {
+            model = CreateRecommender(parsed, parsed.GetValue(Algorithm)!).Fit(train.Interactions);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "interactions")
+        {
+            throw new UserInputException($"{trainFile.FullName}: {WithoutParameter(ex)} (rows count data lines from 0)");
+        }
+
+        if (parsed.GetValue(SaveModel) is { } file)
+        {
+            Action<Stream> save = model switch
+            {
+                FactorModel f => f.Save,
+                KnnModel k => k.Save,
+                _ => throw new InvalidOperationException($"No model file for {model.GetType().Name}."),
+            };
+            ModelFileOptions.Write(file, "option --save-model", save);
+        }
+
+        return (model, trainFile.Name);
+    }
+
+    private static (IRecommendationModel Model, string Source) LoadRecommender(ParseResult parsed, FileInfo file)
+    {
+        if (parsed.GetValue(Train) is not null || parsed.GetValue(SaveModel) is not null)
+        {
+            throw new UserInputException("option --load-model: recommends from a saved model; it cannot be combined with --train or --save-model");
+        }
+
+        IRecommendationModel model = parsed.GetValue(Algorithm) == "knn"
+            ? ModelFileOptions.Read(file, "option --load-model", KnnModel.Load)
+            : ModelFileOptions.Read(file, "option --load-model", FactorModel.Load);
+        return (model, file.Name);
     }
 
     private static int Evaluate(ParseResult parsed, TextWriter stdout, TextWriter stderr)
@@ -121,8 +164,6 @@ internal static class RecommendCommand
 
     private static int Top(ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
-        var trainFile = parsed.GetValue(Train) ?? throw new UserInputException("option --train is required");
-        var train = Read(parsed, trainFile.FullName);
         string user = parsed.GetValue(User)!;
         int n = parsed.GetValue(Count);
         if (n < 1)
@@ -130,20 +171,16 @@ internal static class RecommendCommand
             throw new UserInputException($"option --n: must be >= 1 (was {n})");
         }
 
-        IRecommendationModel model;
-        try
+        var (model, source) = parsed.GetValue(LoadModel) is { } saved ? LoadRecommender(parsed, saved) : FitRecommender(parsed);
+        bool known = model switch
         {
-            model = CreateRecommender(parsed, parsed.GetValue(Algorithm)!).Fit(train.Interactions);
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "interactions")
-        {
-            throw new UserInputException($"{trainFile.FullName}: {WithoutParameter(ex)} (rows count data lines from 0)");
-        }
-
-        bool known = train.Interactions.Any(x => x.User == user);
+            FactorModel f => f.IsKnownUser(user),
+            KnnModel k => k.IsKnownUser(user),
+            _ => true,
+        };
         if (!known)
         {
-            stderr.WriteLine($"user '{user}' is not in {trainFile.Name}: falling back to the most popular items");
+            stderr.WriteLine($"user '{user}' is not in {source}: falling back to the most popular items");
         }
 
         var items = model.RecommendTop(user, n);

@@ -28,6 +28,8 @@ internal static class SegmentCommand
     private static readonly Option<string?> KRange = new("--k-range") { Description = "Sweep k over A..B and print quality indices" };
     private static readonly Option<FileInfo?> Output = new("--output") { Description = "Write row,label CSV here" };
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout" };
+    private static readonly Option<FileInfo?> SaveModel = ModelFileOptions.Save("k-means or DBSCAN model");
+    private static readonly Option<FileInfo?> LoadModel = ModelFileOptions.Load("k-means (or, with --algorithm dbscan, DBSCAN) model; the input's rows are assigned to it");
     private static readonly Option<int> Repeat = new("--repeat")
     {
         Description = "Fit this many times in one process and report the fastest fit (for timing: the first fit also pays for JIT compilation; results are identical)",
@@ -38,7 +40,7 @@ internal static class SegmentCommand
     {
         var command = new Command("segment", "Cluster customers' feature rows with k-means.")
         {
-            Input, K, Algorithm, Eps, MinSamples, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json, Repeat,
+            Input, K, Algorithm, Eps, MinSamples, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json, Repeat, SaveModel, LoadModel,
         };
         command.SetAction(parsed => Run(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
@@ -52,6 +54,16 @@ internal static class SegmentCommand
         stderr.WriteLine($"read {features.Rows} × {features.Columns} from {inputPath} in {Stopwatch.GetElapsedTime(start).TotalSeconds:F3} s");
 
         string algorithm = parsed.GetValue(Algorithm)!;
+        if (parsed.GetValue(LoadModel) is { } saved)
+        {
+            return SegmentAssignCommand.Run(parsed, saved, features, algorithm == "dbscan", Settings(parsed));
+        }
+
+        if (parsed.GetValue(SaveModel) is not null && parsed.GetValue(KRange) is not null)
+        {
+            throw new UserInputException("option --save-model: a --k-range sweep fits many models; give --k to save one");
+        }
+
         if (algorithm == "dbscan")
         {
             return RunDbscan(parsed, features, stdout, stderr);
@@ -91,6 +103,11 @@ internal static class SegmentCommand
             WriteLabels(labelsFile.FullName, model.Labels);
         }
 
+        if (parsed.GetValue(SaveModel) is { } modelFile)
+        {
+            ModelFileOptions.Write(modelFile, "option --save-model", model.Save);
+        }
+
         WriteModel(model, algorithm, features, timings, parsed.GetValue(Json), stdout);
         return CliRunner.Success;
     }
@@ -128,6 +145,11 @@ internal static class SegmentCommand
         if (parsed.GetValue(Output) is { } labelsFile)
         {
             WriteLabels(labelsFile.FullName, model.Labels);
+        }
+
+        if (parsed.GetValue(SaveModel) is { } modelFile)
+        {
+            ModelFileOptions.Write(modelFile, "option --save-model", model.Save);
         }
 
         if (parsed.GetValue(Json))
@@ -215,7 +237,11 @@ internal static class SegmentCommand
         throw new UserInputException($"option --k-range: '{range}' is not A..B with 1 ≤ A ≤ B");
     }
 
-    private static void WriteLabels(string path, IReadOnlyList<int> labels)
+    /// <summary>What assigning with a saved model needs from the command line.</summary>
+    private static SegmentAssignCommand.Settings Settings(ParseResult parsed) => new(
+        parsed.GetValue(K), parsed.GetValue(KRange) is not null, parsed.GetValue(SaveModel) is not null, parsed.GetValue(Output), parsed.GetValue(Json));
+
+    internal static void WriteLabels(string path, IReadOnlyList<int> labels)
     {
         using var writer = new StreamWriter(path);
         writer.WriteLine("row,label");
@@ -300,7 +326,7 @@ internal static class SegmentCommand
         console.WriteLine($"suggested k: {sweep.SuggestedK} (highest silhouette)");
     }
 
-    private static IAnsiConsole Console(TextWriter stdout) => AnsiConsole.Create(new AnsiConsoleSettings
+    internal static IAnsiConsole Console(TextWriter stdout) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(stdout),
         Ansi = AnsiSupport.No,

@@ -20,9 +20,11 @@ internal static class UpliftCommand
         var featureColumns = new Option<string?>("--feature-columns") { Description = "Comma-separated covariate columns: adds Qini and AUUC of a two-model uplift model." };
         var confidence = new Option<double>("--confidence") { Description = "Confidence level of the interval.", DefaultValueFactory = _ => 0.95 };
         var json = CommonOptions.Json();
+        var saveModel = ModelFileOptions.Save("two-model uplift model (fitted on all units; needs --feature-columns)");
+        var loadModel = ModelFileOptions.Load("two-model uplift model: Qini and AUUC then score the input with it instead of cross-fitting (needs --feature-columns)");
         var command = new Command("uplift", "Uplift of a treatment over a control group, with a confidence interval (and Qini/AUUC given covariates).")
         {
-            input, treatmentColumn, treatment, control, outcomeColumn, featureColumns, confidence, json,
+            input, treatmentColumn, treatment, control, outcomeColumn, featureColumns, confidence, json, saveModel, loadModel,
         };
 
         command.SetAction(parse =>
@@ -42,6 +44,17 @@ internal static class UpliftCommand
             string[] features = parse.GetValue(featureColumns) is { } list
                 ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [];
+            FileInfo? save = parse.GetValue(saveModel), load = parse.GetValue(loadModel);
+            if ((save is not null || load is not null) && features.Length == 0)
+            {
+                throw new UserInputException("--save-model and --load-model need --feature-columns (the model's strata come from them).");
+            }
+
+            if (save is not null && load is not null)
+            {
+                throw new UserInputException("--load-model scores with a saved model; --save-model would only copy it.");
+            }
+
             var table = ExperimentTable.ReadCsv(file.FullName, parse.GetValue(treatmentColumn)!, parse.GetValue(outcomeColumn)!, features);
             string treated = parse.GetValue(treatment)!;
             string controlLabel = parse.GetValue(control)!;
@@ -50,7 +63,12 @@ internal static class UpliftCommand
             if (features.Length > 0)
             {
                 var units = table.Subset(treated, controlLabel);
-                curve = UpliftCurve.Evaluate(TwoModelUplift.CrossFitScores(units), units);
+                double[] scores = load is null ? TwoModelUplift.CrossFitScores(units) : Score(load, units);
+                curve = UpliftCurve.Evaluate(scores, units);
+                if (save is not null)
+                {
+                    ModelFileOptions.Write(save, "--save-model", TwoModelUplift.Fit(units).Save);
+                }
             }
 
             var stdout = parse.InvocationConfiguration.Output;
@@ -85,5 +103,12 @@ internal static class UpliftCommand
             return CliRunner.Success;
         });
         return command;
+    }
+
+    /// <summary>Uplift scores of <paramref name="units"/> from the saved model in <paramref name="file"/>.</summary>
+    private static double[] Score(FileInfo file, IReadOnlyList<UpliftObservation> units)
+    {
+        var model = ModelFileOptions.Read(file, "--load-model", TwoModelUplift.Load);
+        return [.. units.Select(u => model.Predict(u.Stratum))];
     }
 }

@@ -1,3 +1,4 @@
+using Loyalty.Core.Persistence;
 using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Lifetime;
@@ -36,6 +37,25 @@ public sealed class BgNbdModel : IClvModel
         B = b;
         Report = report;
         Parameters = new Dictionary<string, double> { ["r"] = r, ["alpha"] = alpha, ["a"] = a, ["b"] = b };
+    }
+
+    /// <summary>Writes the parameters and the fit report as a <c>loyalty.bgnbd</c> model file (format version 1);
+    /// <see cref="Load"/> restores a model that predicts identically.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ClvModelFile.Write(stream, "bgnbd", ParameterNames, Parameters, Report);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>. A non-seekable stream is read into memory first.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a <c>loyalty.bgnbd</c> model file, has a version this
+    /// library does not read, is truncated, or holds an invalid field (the message names it).</exception>
+    public static BgNbdModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ClvModelFile.Read(stream, "bgnbd", ParameterNames, (v, report) => new BgNbdModel(v[0], v[1], v[2], v[3], report));
     }
 
     /// <summary>The parameter names, in order.</summary>

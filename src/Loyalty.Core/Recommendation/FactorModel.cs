@@ -1,4 +1,5 @@
 using Loyalty.Core.Numerics;
+using Loyalty.Core.Persistence;
 
 namespace Loyalty.Core.Recommendation;
 
@@ -186,20 +187,23 @@ public sealed class FactorModel : IRecommendationModel
     public FoldedInUser FoldInUser(IReadOnlyList<KeyValuePair<string, float>> interactions) =>
         FoldInSolver.Solve(this, interactions);
 
-    /// <summary>Writes the model (format version <c>1</c>); <see cref="Load"/> restores one that predicts
-    /// identically.</summary>
+    /// <summary>Writes the model as a <c>loyalty.factor</c> model file (format version 1); <see cref="Load"/> restores
+    /// one that predicts identically.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        FactorModelSerializer.Write(this, stream);
+        FactorModelFile.Write(this, stream);
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>; a wrong header or version is an
-    /// <see cref="InvalidDataException"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Save"/>. A non-seekable stream is read into memory first.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a <c>loyalty.factor</c> model file, has a version this
+    /// library does not read, is truncated, or holds an invalid field (the message names it).</exception>
     public static FactorModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return FactorModelSerializer.Read(stream);
+        return FactorModelFile.Read(stream);
     }
 
     internal float ClipScore(float score) => Clip is { } c ? c.Clip(score) : score;

@@ -1,3 +1,5 @@
+using Loyalty.Core.Persistence;
+
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>A fitted neighbourhood model. Immutable and safe to share between threads; <see cref="Save"/> and
@@ -32,24 +34,30 @@ public sealed class KnnModel : IRecommendationModel
     /// <summary>Users (user-based) or items (item-based): the side the similarities are between.</summary>
     internal int SimilarityRows => _options.UserBased ? _data.Users.Count : _data.Items.Count;
 
-    /// <summary>Writes the model (header <c>LOYALTY.CORE/KNN-MODEL</c>, format version <c>1</c>): options, keys,
-    /// training ratings and similarities. <see cref="Load"/> restores a model that predicts identically.</summary>
+    /// <summary>Writes the model as a <c>loyalty.knn</c> model file (format version 1): options, keys, training
+    /// ratings and similarities. <see cref="Load"/> restores a model that predicts identically.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        KnnModelSerializer.Write(this, stream);
+        KnnModelFile.Write(this, stream);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="InvalidDataException">The header, the version or the content is wrong, or the stream is
-    /// truncated.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a <c>loyalty.knn</c> model file, has a version this
+    /// library does not read, is truncated, or holds an invalid field (the message names it).</exception>
     public static KnnModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return KnnModelSerializer.Read(stream);
+        return KnnModelFile.Read(stream);
     }
+
+    /// <summary>Whether <paramref name="user"/> was seen in training.</summary>
+    public bool IsKnownUser(string user) => _data.Users.TryGet(user, out _);
+
+    /// <summary>Whether <paramref name="item"/> was seen in training.</summary>
+    public bool IsKnownItem(string item) => _data.Items.TryGet(item, out _);
 
     /// <inheritdoc />
     /// <remarks>Unknown user: the item's mean (or the global mean); unknown item: the user's mean.</remarks>

@@ -1,3 +1,5 @@
+using Loyalty.Core.Persistence;
+
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>A fitted DBSCAN segmentation. Immutable and thread-safe. A new row joins the cluster of the nearest core
@@ -10,21 +12,27 @@ public sealed class DbscanModel : ISegmentationModel
     private readonly NeighbourGrid _coreGrid;
 
     internal DbscanModel(FeatureMatrix features, int[] labels, bool[] core, int clusters, double eps)
+        : this(labels, CoreRowsOf(core), features.Columns, clusters, eps, features)
+    {
+    }
+
+    /// <summary>A model from its parts: <paramref name="corePoints"/> holds the core rows' features, row-major.</summary>
+    internal DbscanModel(int[] labels, int[] coreRows, float[] corePoints, int dimensions, int clusters, double eps)
     {
         _labels = labels;
-        Dimensions = features.Columns;
+        _coreRows = coreRows;
+        _corePoints = corePoints;
+        Dimensions = dimensions;
         ClusterCount = clusters;
         Eps = eps;
-        _coreRows = Enumerable.Range(0, labels.Length).Where(i => core[i]).ToArray();
-        _corePoints = new float[_coreRows.Length * Dimensions];
-        for (int c = 0; c < _coreRows.Length; c++)
-        {
-            features.Row(_coreRows[c]).CopyTo(_corePoints.AsSpan(c * Dimensions));
-        }
-
         _coreGrid = new NeighbourGrid(_corePoints, _coreRows.Length, Dimensions, (float)eps);
         NoiseCount = labels.Count(l => l == SegmentAssignment.Noise);
         Segments = Enumerable.Range(0, clusters).Select(c => new Segment(c, $"Cluster {c}")).ToArray();
+    }
+
+    private DbscanModel(int[] labels, int[] coreRows, int dimensions, int clusters, double eps, FeatureMatrix features)
+        : this(labels, coreRows, CorePoints(features, coreRows), dimensions, clusters, eps)
+    {
     }
 
     /// <inheritdoc />
@@ -47,6 +55,28 @@ public sealed class DbscanModel : ISegmentationModel
 
     /// <summary>Rows that are core points, ascending.</summary>
     public IReadOnlyList<int> CoreRows => _coreRows;
+
+    /// <summary>The core rows' features, row-major (<see cref="CoreRows"/> order): what prediction needs.</summary>
+    internal ReadOnlySpan<float> CorePoints() => _corePoints;
+
+    /// <summary>Writes the model as a <c>loyalty.dbscan</c> model file (format version 1): ε, the training labels, the
+    /// core rows and their features. <see cref="Load"/> restores a model that assigns identically.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        DbscanModelFile.Write(this, stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>. A non-seekable stream is read into memory first.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a <c>loyalty.dbscan</c> model file, has a version this
+    /// library does not read, is truncated, or holds an invalid field (the message names it).</exception>
+    public static DbscanModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return DbscanModelFile.Read(stream);
+    }
 
     /// <inheritdoc />
     public int Predict(ReadOnlySpan<float> row)
@@ -72,5 +102,18 @@ public sealed class DbscanModel : ISegmentationModel
         }
 
         return best < 0 ? SegmentAssignment.Noise : _labels[_coreRows[best]];
+    }
+
+    private static int[] CoreRowsOf(bool[] core) => Enumerable.Range(0, core.Length).Where(i => core[i]).ToArray();
+
+    private static float[] CorePoints(FeatureMatrix features, int[] coreRows)
+    {
+        var points = new float[coreRows.Length * features.Columns];
+        for (int c = 0; c < coreRows.Length; c++)
+        {
+            features.Row(coreRows[c]).CopyTo(points.AsSpan(c * features.Columns));
+        }
+
+        return points;
     }
 }

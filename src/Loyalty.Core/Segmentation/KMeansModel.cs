@@ -1,4 +1,5 @@
 using Loyalty.Core.Numerics;
+using Loyalty.Core.Persistence;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -74,6 +75,29 @@ public sealed class KMeansModel : ISegmentationModel
 
     /// <summary>Wall time spent iterating, summed over restarts.</summary>
     public double FitSeconds { get; }
+
+    /// <summary>The standardisation learned in the fit; null without one.</summary>
+    internal SegmentationScaler? Scaler => _scaler;
+
+    /// <summary>Writes the model as a <c>loyalty.kmeans</c> model file (format version 1): centroids, the
+    /// standardisation, training labels and fit statistics. <see cref="Load"/> restores a model that assigns and
+    /// transforms identically.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        KMeansModelFile.Write(this, stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>. A non-seekable stream is read into memory first.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a <c>loyalty.kmeans</c> model file, has a version this
+    /// library does not read, is truncated, or holds an invalid field (the message names it).</exception>
+    public static KMeansModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return KMeansModelFile.Read(stream);
+    }
 
     /// <inheritdoc />
     public int Predict(ReadOnlySpan<float> row)

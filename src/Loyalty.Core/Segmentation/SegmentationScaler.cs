@@ -18,6 +18,15 @@ internal sealed class SegmentationScaler
     /// <summary>The scaling applied.</summary>
     internal FeatureStandardization Mode { get; }
 
+    /// <summary>Per-column means (after log1p for log-zscore).</summary>
+    internal ReadOnlySpan<double> Means => _mean;
+
+    /// <summary>Per-column standard deviations (1 for constant columns).</summary>
+    internal ReadOnlySpan<double> Scales => _scale;
+
+    /// <summary>A scaler from saved parts (a model file); the caller has checked the lengths and values.</summary>
+    internal static SegmentationScaler FromParts(FeatureStandardization mode, double[] mean, double[] scale) => new(mode, mean, scale);
+
     /// <summary>Learns column means and standard deviations (after log1p for <see cref="FeatureStandardization.LogZScore"/>).</summary>
     /// <exception cref="ArgumentException">log-zscore meets a value ≤ −1 (row and column named).</exception>
     internal static SegmentationScaler Fit(FeatureMatrix features, FeatureStandardization mode, string parameterName)

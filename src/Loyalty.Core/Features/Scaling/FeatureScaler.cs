@@ -1,3 +1,5 @@
+using Loyalty.Core.Persistence;
+
 namespace Loyalty.Core.Features.Scaling;
 
 /// <summary>How a <see cref="FeatureScaler"/> transforms each column.</summary>
@@ -47,6 +49,29 @@ public sealed class FeatureScaler
 
     /// <summary>Per-column divisor (standard deviation, or range; 1 for constant columns).</summary>
     public IReadOnlyList<double> Scales => _scale;
+
+    /// <summary>Writes the scaler as a <c>loyalty.scaler</c> model file (format version 1); <see cref="Load"/> restores
+    /// one that transforms identically.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        FeatureScalerFile.Write(this, stream);
+    }
+
+    /// <summary>Reads a scaler written by <see cref="Save"/>. A non-seekable stream is read into memory first.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a <c>loyalty.scaler</c> model file, has a version this
+    /// library does not read, is truncated, or holds an invalid field (the message names it).</exception>
+    public static FeatureScaler Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return FeatureScalerFile.Read(stream);
+    }
+
+    /// <summary>A scaler from saved parts (a model file); the caller has checked the lengths and values.</summary>
+    internal static FeatureScaler FromParts(ScalingMethod method, double[] offset, double[] scale, int[] constantColumns) =>
+        new(method, offset, scale, constantColumns);
 
     /// <summary>Fits a scaler on <paramref name="features"/>.</summary>
     /// <exception cref="ArgumentException">No rows; a NaN or infinite value; or, for <see cref="ScalingMethod.Log1pZScore"/>,

@@ -1,3 +1,5 @@
+using Loyalty.Core.Persistence;
+
 namespace Loyalty.Core.Feedback.Uplift;
 
 /// <summary>
@@ -23,6 +25,36 @@ public sealed class TwoModelUplift
 
     /// <summary>Overall control mean.</summary>
     public double ControlMean { get; }
+
+    /// <summary>Per-stratum treated predictions (strata seen in the treated group).</summary>
+    internal IReadOnlyDictionary<string, double> TreatedStrata => _treated;
+
+    /// <summary>Per-stratum control predictions (strata seen in the control group).</summary>
+    internal IReadOnlyDictionary<string, double> ControlStrata => _control;
+
+    /// <summary>Writes the model as a <c>loyalty.uplift</c> model file (format version 1): both groups' means and
+    /// per-stratum predictions. <see cref="Load"/> restores a model that predicts identically.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        TwoModelUpliftFile.Write(this, stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>. A non-seekable stream is read into memory first.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a <c>loyalty.uplift</c> model file, has a version this
+    /// library does not read, is truncated, or holds an invalid field (the message names it).</exception>
+    public static TwoModelUplift Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return TwoModelUpliftFile.Read(stream);
+    }
+
+    /// <summary>A model from saved parts (a model file); the caller has checked the values.</summary>
+    internal static TwoModelUplift FromParts(
+        Dictionary<string, double> treated, Dictionary<string, double> control, double treatedMean, double controlMean) =>
+        new(treated, control, treatedMean, controlMean);
 
     /// <summary>Fits both models.</summary>
     /// <param name="observations">Units with both groups present.</param>
