@@ -46,9 +46,13 @@ public sealed record LedgerOptions
         v.ThrowIfInvalid();
     }
 
-    /// <summary>Adds every problem of the options to <paramref name="v"/>.</summary>
-    internal void Collect(OptionsValidator v)
+    /// <summary>Adds every problem of the options to <paramref name="v"/> (for options records that nest these,
+    /// such as the stores' options, so all their problems are reported together).</summary>
+    /// <param name="v">The collector to add errors to.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="v"/> is null.</exception>
+    public void Collect(OptionsValidator v)
     {
+        ArgumentNullException.ThrowIfNull(v);
         v.NonNegative(nameof(PointsPerCurrencyUnit), PointsPerCurrencyUnit);
         v.NonNegative(nameof(PendingPeriod), PendingPeriod);
         v.Positive(nameof(ExpiryPeriod), ExpiryPeriod);

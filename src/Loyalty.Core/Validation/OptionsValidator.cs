@@ -8,14 +8,16 @@ namespace Loyalty.Core.Validation;
 /// <c>TypeName.Property.Inner</c>), in one <see cref="ArgumentException"/>.
 /// </summary>
 /// <remarks>Plain method parameters are not checked here: they use the BCL throw helpers
-/// (<see cref="ArgumentNullException.ThrowIfNull(object?, string?)"/>, <c>ArgumentOutOfRangeException.ThrowIf…</c>).</remarks>
-internal sealed class OptionsValidator
+/// (<see cref="ArgumentNullException.ThrowIfNull(object?, string?)"/>, <c>ArgumentOutOfRangeException.ThrowIf…</c>).
+/// It is public so the adapter packages (stores, hosting) validate their options through the same path and format
+/// without access to Core's internals. Thread safety: not thread-safe; use one instance per validation.</remarks>
+public sealed class OptionsValidator
 {
     private readonly string _path;
     private readonly List<string> _errors;
 
     /// <summary>Starts collecting errors of an object whose type is named <paramref name="typeName"/>.</summary>
-    internal OptionsValidator(string typeName)
+    public OptionsValidator(string typeName)
         : this(typeName, [])
     {
     }
@@ -27,22 +29,22 @@ internal sealed class OptionsValidator
     }
 
     /// <summary>The errors found so far, each a sentence naming its option.</summary>
-    internal IReadOnlyList<string> Errors => _errors;
+    public IReadOnlyList<string> Errors => _errors;
 
     /// <summary>Whether no rule has failed.</summary>
-    internal bool IsValid => _errors.Count == 0;
+    public bool IsValid => _errors.Count == 0;
 
     /// <summary>A collector for a nested options object: its errors go to the same list, named through
     /// <paramref name="property"/>.</summary>
-    internal OptionsValidator Nested(string property) => new($"{_path}.{property}", _errors);
+    public OptionsValidator Nested(string property) => new($"{_path}.{property}", _errors);
 
     /// <summary>A collector for another options object checked together with this one (the builder checks every
     /// step's options at once): its errors go to the same list, named through <paramref name="typeName"/>.</summary>
-    internal OptionsValidator For(string typeName) => new(typeName, _errors);
+    public OptionsValidator For(string typeName) => new(typeName, _errors);
 
     /// <summary>Adds an error unless <paramref name="condition"/> holds; <paramref name="requirement"/> completes
     /// the sentence "TypeName.Property …" (for example "must be after CalibrationEnd (was 2020-01-01)").</summary>
-    internal bool Require(bool condition, string property, string requirement)
+    public bool Require(bool condition, string property, string requirement)
     {
         if (!condition)
         {
@@ -53,59 +55,59 @@ internal sealed class OptionsValidator
     }
 
     /// <summary>A finite number &gt; 0.</summary>
-    internal bool Positive(string property, double value) =>
+    public bool Positive(string property, double value) =>
         Require(double.IsFinite(value) && value > 0, property, $"must be a finite number > 0 (was {Format(value)})");
 
     /// <summary>A finite number ≥ 0.</summary>
-    internal bool NonNegative(string property, double value) =>
+    public bool NonNegative(string property, double value) =>
         Require(double.IsFinite(value) && value >= 0, property, $"must be a finite number >= 0 (was {Format(value)})");
 
     /// <summary>A number ≥ 0 (decimal).</summary>
-    internal bool NonNegative(string property, decimal value) =>
+    public bool NonNegative(string property, decimal value) =>
         Require(value >= 0, property, $"must be >= 0 (was {Format(value)})");
 
     /// <summary>A finite number (any sign).</summary>
-    internal bool Finite(string property, double value) =>
+    public bool Finite(string property, double value) =>
         Require(double.IsFinite(value), property, $"must be a finite number (was {Format(value)})");
 
     /// <summary>An integer ≥ <paramref name="min"/>.</summary>
-    internal bool AtLeast(string property, long value, long min) =>
+    public bool AtLeast(string property, long value, long min) =>
         Require(value >= min, property, $"must be >= {min} (was {value})");
 
     /// <summary>A finite number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    internal bool InRange(string property, double value, double min, double max) =>
+    public bool InRange(string property, double value, double min, double max) =>
         Require(double.IsFinite(value) && value >= min && value <= max, property, $"must be in [{Format(min)}, {Format(max)}] (was {Format(value)})");
 
     /// <summary>A finite number in (<paramref name="min"/>, <paramref name="max"/>] — open below.</summary>
-    internal bool InRangeExclusiveMin(string property, double value, double min, double max) =>
+    public bool InRangeExclusiveMin(string property, double value, double min, double max) =>
         Require(double.IsFinite(value) && value > min && value <= max, property, $"must be in ({Format(min)}, {Format(max)}] (was {Format(value)})");
 
     /// <summary>A finite number in (<paramref name="min"/>, <paramref name="max"/>) — open on both sides.</summary>
-    internal bool InOpenRange(string property, double value, double min, double max) =>
+    public bool InOpenRange(string property, double value, double min, double max) =>
         Require(double.IsFinite(value) && value > min && value < max, property, $"must be in ({Format(min)}, {Format(max)}) (was {Format(value)})");
 
     /// <summary>A time span &gt; 0.</summary>
-    internal bool Positive(string property, TimeSpan value) =>
+    public bool Positive(string property, TimeSpan value) =>
         Require(value > TimeSpan.Zero, property, $"must be > 0 (was {value})");
 
     /// <summary>A time span ≥ 0.</summary>
-    internal bool NonNegative(string property, TimeSpan value) =>
+    public bool NonNegative(string property, TimeSpan value) =>
         Require(value >= TimeSpan.Zero, property, $"must be >= 0 (was {value})");
 
     /// <summary>A value that is set.</summary>
-    internal bool NotNull(string property, object? value) => Require(value is not null, property, "is required");
+    public bool NotNull(string property, object? value) => Require(value is not null, property, "is required");
 
     /// <summary>A string with something other than white space.</summary>
-    internal bool NotBlank(string property, string? value) =>
+    public bool NotBlank(string property, string? value) =>
         Require(!string.IsNullOrWhiteSpace(value), property, "is required (was empty)");
 
     /// <summary>A named member of <typeparamref name="TEnum"/>.</summary>
-    internal bool Defined<TEnum>(string property, TEnum value)
+    public bool Defined<TEnum>(string property, TEnum value)
         where TEnum : struct, Enum =>
         Require(Enum.IsDefined(value), property, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>())} (was {Convert.ToInt64(value, CultureInfo.InvariantCulture)})");
 
     /// <summary>Two finite numbers with <paramref name="low"/> &lt; <paramref name="high"/>.</summary>
-    internal bool Ordered(string lowProperty, double low, string highProperty, double high)
+    public bool Ordered(string lowProperty, double low, string highProperty, double high)
     {
         bool finite = Finite(lowProperty, low) & Finite(highProperty, high);
         return finite && Require(low < high, lowProperty, $"must be less than {_path}.{highProperty} (was {Format(low)} and {Format(high)})");
@@ -114,7 +116,7 @@ internal sealed class OptionsValidator
     /// <summary>Throws one <see cref="ArgumentException"/> listing every error, if there are any.</summary>
     /// <param name="paramName">The parameter that carried the options object.</param>
     /// <exception cref="ArgumentException">At least one rule failed.</exception>
-    internal void ThrowIfInvalid(string? paramName = "options")
+    public void ThrowIfInvalid(string? paramName = "options")
     {
         if (_errors.Count > 0)
         {
