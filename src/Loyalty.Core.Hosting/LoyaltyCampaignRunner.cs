@@ -1,4 +1,5 @@
 using Loyalty.Core.Features;
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Lifetime;
 using Loyalty.Core.Pipeline;
 using Loyalty.Core.Rewards;
@@ -41,7 +42,7 @@ public sealed partial class LoyaltyCampaignRunner(
             .CollectFrom(source)
             .WithCustomers(customers ?? [])
             .SummarizeRfm(new RfmOptions { TimeUnit = o.TimeUnit })
-            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = o.Segments, Seed = o.Seed, NInit = 4, Standardization = FeatureStandardization.LogZScore } })
+            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = o.Segments, Seed = o.Seed, NInit = 4, Standardization = ScalingMethod.Log1pZScore } })
             .EstimateClv(new ClvStepOptions { Horizon = o.ClvHorizon, MonthlyDiscountRate = o.MonthlyDiscountRate })
             .DesignRewards(new RewardStepOptions { Catalogue = catalogue, Campaign = o.Campaign, Constraints = new AllocationConstraints { Budget = o.Budget } })
             .RecordFeedbackTo(feedback)

@@ -61,7 +61,7 @@ internal static class KnnModelSerializer
             K = r.ReadInt32(),
             MinK = r.ReadInt32(),
             Scale = new RatingScale(r.ReadSingle(), r.ReadSingle()),
-            Duplicates = (DuplicatePolicy)r.ReadInt32(),
+            Duplicates = (DuplicatePairPolicy)r.ReadInt32(),
         };
         try
         {

@@ -1,3 +1,4 @@
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Segmentation;
 
 namespace Loyalty.Core.Tests.Segmentation;
@@ -52,7 +53,7 @@ public sealed class KMeansInputTests
     public void Fit_ZeroVarianceDataWithOneCluster_ZeroInertiaConverged()
     {
         var constant = FeatureMatrix.FromRows(Enumerable.Repeat(new[] { 3f, 3f }, 50).ToArray());
-        var model = new KMeans(new KMeansOptions { K = 1, Standardization = FeatureStandardization.ZScore }).Fit(constant);
+        var model = new KMeans(new KMeansOptions { K = 1, Standardization = ScalingMethod.ZScore }).Fit(constant);
         Assert.Equal(0, model.Inertia);
         Assert.True(model.Converged);
         Assert.Equal(3f, model.Centroids[0, 1]);
@@ -84,7 +85,7 @@ public sealed class KMeansInputTests
     public void Fit_LogZScoreWithValueBelowMinusOne_NamesRowAndColumn()
     {
         var data = FeatureMatrix.FromRows([[0f, 1f], [2f, -3f]]);
-        var error = Assert.Throws<ArgumentException>(() => new KMeans(new KMeansOptions { K = 1, Standardization = FeatureStandardization.LogZScore }).Fit(data));
+        var error = Assert.Throws<ArgumentException>(() => new KMeans(new KMeansOptions { K = 1, Standardization = ScalingMethod.Log1pZScore }).Fit(data));
         Assert.Contains("row 1 column 1", error.Message, StringComparison.Ordinal);
     }
 
