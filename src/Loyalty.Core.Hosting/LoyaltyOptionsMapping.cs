@@ -1,4 +1,5 @@
 using Loyalty.Core.Features;
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Pipeline;
 using Loyalty.Core.Rewards;
 using Loyalty.Core.Segmentation;
@@ -16,7 +17,7 @@ internal static class LoyaltyOptionsMapping
     internal static LoyaltyPipelineBuilder AddSteps(this LoyaltyPipelineBuilder builder, LoyaltyOptions options, RewardCatalogue catalogue) =>
         builder
             .SummarizeRfm(new RfmOptions { TimeUnit = options.TimeUnit })
-            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = options.Segments, Seed = options.Seed, NInit = 4, Standardization = FeatureStandardization.LogZScore } })
+            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = options.Segments, Seed = options.Seed, NInit = 4, Standardization = ScalingMethod.Log1pZScore } })
             .EstimateClv(new ClvStepOptions { Horizon = options.ClvHorizon, MonthlyDiscountRate = options.MonthlyDiscountRate })
             .DesignRewards(new RewardStepOptions { Catalogue = catalogue, Campaign = options.Campaign, Constraints = new AllocationConstraints { Budget = options.Budget } });
 

@@ -11,6 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Loyalty.Core in a host's service collection.</summary>
 public static class LoyaltyServiceCollectionExtensions
 {
+#pragma warning disable RS0026 // Overloads with optional parameters are safe here: the configuration overload has a required section argument, as Microsoft.Extensions does it.
     /// <summary>
     /// Adds the loyalty services: <see cref="LoyaltyOptions"/> (validated at start-up, every problem at once), the
     /// reward catalogue (the loyalty plan's example unless one is registered first), a <see cref="PointsLedger"/>, an
@@ -53,6 +54,7 @@ public static class LoyaltyServiceCollectionExtensions
         services.AddOptions<LoyaltyOptions>().Bind(section);
         return services.AddLoyalty(configure);
     }
+#pragma warning restore RS0026
 
     /// <summary>
     /// Registers an opened store (SQLite or PostgreSQL) as the program's durable state: <see cref="Loyalty.Core.ILoyaltyStore"/>

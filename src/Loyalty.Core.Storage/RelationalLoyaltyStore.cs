@@ -28,6 +28,7 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
     /// <inheritdoc/>
     public CustomerId ToStoredId(CustomerId customerId) => _engine.ToStoredId(customerId);
 
+#pragma warning disable RS0026 // Overloads with optional parameters are safe here: the progress overload has a required progress argument, so the ILoyaltyStore overload cannot be confused with it.
     /// <inheritdoc/>
     public Task<IngestResult> AppendAsync(IAsyncEnumerable<Transaction> transactions, CancellationToken cancellationToken = default) =>
         _engine.AppendAsync(transactions, null, cancellationToken);
@@ -38,6 +39,7 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
     /// <param name="cancellationToken">Stops between rows; committed batches stay committed.</param>
     public Task<IngestResult> AppendAsync(IAsyncEnumerable<Transaction> transactions, IProgress<IngestResult>? progress, CancellationToken cancellationToken = default) =>
         _engine.AppendAsync(transactions, progress, cancellationToken);
+#pragma warning restore RS0026
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Transaction> ReadAsync(CancellationToken cancellationToken = default) => _engine.ReadAsync(cancellationToken);

@@ -76,7 +76,7 @@ public abstract class SgdEpochBase
     [GlobalSetup]
     public void Setup()
     {
-        var data = RatingData.Build(Generate(), RatingScale.OneToFive, DuplicatePolicy.Reject, "ratings");
+        var data = RatingData.Build(Generate(), RatingScale.OneToFive, DuplicatePairPolicy.Reject, "ratings");
         var random = new Random(0);
         var users = new FactorMatrix(data.Users.Count, 100);
         var items = new FactorMatrix(data.Items.Count, 100);

@@ -4,6 +4,7 @@ using System.Globalization;
 using Loyalty.Cli.Infrastructure;
 using Loyalty.Cli.Input;
 using Loyalty.Core;
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Segmentation;
 using Spectre.Console;
 
@@ -114,7 +115,7 @@ internal static class SegmentCommand
 
     private static KMeansModel FitMiniBatch(KMeansOptions options, FeatureMatrix features)
     {
-        if (options.Standardization != FeatureStandardization.None || options.Initialization != KMeansInitialization.KMeansPlusPlus)
+        if (options.Standardization != ScalingMethod.None || options.Initialization != KMeansInitialization.KMeansPlusPlus)
         {
             throw new UserInputException("option --algorithm minibatch: use it without --standardize and --init (it starts with k-means++ on its first batch)");
         }
@@ -215,9 +216,9 @@ internal static class SegmentCommand
             MaxDegreeOfParallelism = parsed.GetValue(Threads),
             Standardization = parsed.GetValue(Standardize) switch
             {
-                "none" => FeatureStandardization.None,
-                "zscore" => FeatureStandardization.ZScore,
-                "log-zscore" => FeatureStandardization.LogZScore,
+                "none" => ScalingMethod.None,
+                "zscore" => ScalingMethod.ZScore,
+                "log-zscore" => ScalingMethod.Log1pZScore,
                 var other => throw new UserInputException($"option --standardize: '{other}' is not one of none, zscore, log-zscore"),
             },
         };

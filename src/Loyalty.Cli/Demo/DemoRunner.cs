@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Loyalty.Core;
-using Loyalty.Core.Feedback.Bandits;
 using Loyalty.Core.Features;
+using Loyalty.Core.Features.Scaling;
+using Loyalty.Core.Feedback.Bandits;
 using Loyalty.Core.Pipeline;
 using Loyalty.Core.Reporting;
 using Loyalty.Core.Rewards;
@@ -67,7 +68,7 @@ internal sealed class DemoRunner
         var builder = LoyaltyPipeline.CreateBuilder()
             .CollectFrom(source)
             .SummarizeRfm(new RfmOptions { TimeUnit = TimeUnit.Week, CalibrationEnd = DemoCustomerBase.End })
-            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = o.Segments, NInit = 4, Seed = o.Seed, Standardization = FeatureStandardization.LogZScore } })
+            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = o.Segments, NInit = 4, Seed = o.Seed, Standardization = ScalingMethod.Log1pZScore } })
             .EstimateClv()
             .DesignRewards(new RewardStepOptions { Catalogue = catalogue, Constraints = new AllocationConstraints { Budget = o.EffectiveBudget }, Campaign = "demo" })
             .OptimizeWith(learner)

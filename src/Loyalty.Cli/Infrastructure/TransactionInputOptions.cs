@@ -90,7 +90,7 @@ internal sealed class TransactionInputOptions
             Cleaning = new CleaningPolicy
             {
                 Returns = Enum.Parse<ReturnPolicy>(CommonOptions.Choice(parse.GetValue(_returns)!, "--returns", "reject", "drop", "keep", "net"), ignoreCase: true),
-                ContentDuplicates = Enum.Parse<DuplicatePolicy>(CommonOptions.Choice(parse.GetValue(_identical)!, "--identical-rows", "report", "drop"), ignoreCase: true),
+                ContentDuplicates = Enum.Parse<IdenticalRowPolicy>(CommonOptions.Choice(parse.GetValue(_identical)!, "--identical-rows", "report", "drop"), ignoreCase: true),
                 MaxRejectedRows = parse.GetValue(_maxRejected),
             },
         };

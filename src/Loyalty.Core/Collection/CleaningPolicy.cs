@@ -25,7 +25,7 @@ public enum ReturnPolicy
 /// <remarks>Logs that record dates without times (CDNOW among them) legitimately contain identical same-day
 /// orders — the CDNOW sample has 21 such rows — so by default they are counted, kept and reported. Rows repeating an order id
 /// are always dropped as duplicates.</remarks>
-public enum DuplicatePolicy
+public enum IdenticalRowPolicy
 {
     /// <summary>Count identical rows in the report and keep them.</summary>
     Report = 0,
@@ -41,8 +41,8 @@ public sealed record CleaningPolicy
     /// <summary>Negative amounts. <value>The default value is <see cref="ReturnPolicy.Reject"/>.</value></summary>
     public ReturnPolicy Returns { get; init; } = ReturnPolicy.Reject;
 
-    /// <summary>Identical rows. <value>The default value is <see cref="DuplicatePolicy.Report"/>.</value></summary>
-    public DuplicatePolicy ContentDuplicates { get; init; } = DuplicatePolicy.Report;
+    /// <summary>Identical rows. <value>The default value is <see cref="IdenticalRowPolicy.Report"/>.</value></summary>
+    public IdenticalRowPolicy ContentDuplicates { get; init; } = IdenticalRowPolicy.Report;
 
     /// <summary>How many unparsable or invalid rows may be rejected (and reported) before reading stops with an
     /// error. 0 makes the first bad row an error naming its file, line and column.

@@ -28,7 +28,7 @@ public sealed record DataQualityReport
     /// <summary>Rows identical to an earlier row (same customer, timestamp and amount).</summary>
     public long IdenticalRows { get; init; }
 
-    /// <summary>Of <see cref="IdenticalRows"/>, how many were dropped (by <see cref="DuplicatePolicy.Drop"/>).</summary>
+    /// <summary>Of <see cref="IdenticalRows"/>, how many were dropped (by <see cref="IdenticalRowPolicy.Drop"/>).</summary>
     public long IdenticalRowsDropped { get; init; }
 
     /// <summary>Rows with a negative amount.</summary>

@@ -15,6 +15,7 @@ public sealed class TransactionFileSource : ITransactionSource
     private readonly TransactionFileOptions _options;
     private readonly CleaningPolicy _policy;
 
+#pragma warning disable RS0026 // Overloads with optional parameters are safe here: the path and stream overloads take different required arguments, so the shared optional settings cannot make a call ambiguous.
     /// <summary>Reads a file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">Layout; CSV with default column names when null.</param>
@@ -39,6 +40,7 @@ public sealed class TransactionFileSource : ITransactionSource
         _options.Validate();
         _policy.Validate();
     }
+#pragma warning restore RS0026
 
     /// <inheritdoc />
     public string Name => _options.SourceName ?? "stream";

@@ -10,7 +10,7 @@ internal sealed class RfmReducer
 {
     private readonly int _calibrationEnd;
     private readonly int _lastCounted;
-    private readonly DuplicatePolicy _duplicates;
+    private readonly IdenticalRowPolicy _duplicates;
 
     private long _identical;
     private long _identicalDropped;
@@ -22,7 +22,7 @@ internal sealed class RfmReducer
     private long _firstSeenLate;
     private long _used;
 
-    internal RfmReducer(SummaryWindow window, DuplicatePolicy duplicates)
+    internal RfmReducer(SummaryWindow window, IdenticalRowPolicy duplicates)
     {
         _calibrationEnd = DateOnly.FromDateTime(window.CalibrationEnd).DayNumber;
         _lastCounted = window.ObservationEnd is { } end ? DateOnly.FromDateTime(end).DayNumber : _calibrationEnd;
@@ -107,7 +107,7 @@ internal sealed class RfmReducer
             if (i > 0 && ticks[i] == ticks[i - 1] && amounts[i].Equals(amounts[i - 1]))
             {
                 _identical++;
-                if (_duplicates == DuplicatePolicy.Drop)
+                if (_duplicates == IdenticalRowPolicy.Drop)
                 {
                     _identicalDropped++;
                     continue;

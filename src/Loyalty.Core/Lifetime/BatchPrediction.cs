@@ -11,6 +11,7 @@ public sealed record BatchPredictionResult(double[] ProbabilityAlive, double[] E
 /// </summary>
 public static class BatchPrediction
 {
+#pragma warning disable RS0026 // Overloads with optional parameters are safe here: the summaries and CustomerBase overloads differ in a required argument; the optional token is last, as .NET does it.
     /// <summary>P(alive) and E[Y(horizon)] for every customer.</summary>
     /// <param name="model">A fitted purchase model.</param>
     /// <param name="customers">Calibration summaries.</param>
@@ -49,6 +50,7 @@ public static class BatchPrediction
 
         return Predict(model, customers.Patterns, customers.IndexOf, horizon, cancellationToken);
     }
+#pragma warning restore RS0026
 
     private static BatchPredictionResult Predict(IClvModel model, CustomerPatterns patterns, int[] indexOf, double horizon, CancellationToken cancellationToken)
     {

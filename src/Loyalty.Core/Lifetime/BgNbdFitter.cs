@@ -15,6 +15,7 @@ public sealed class BgNbdFitter(FitOptions? options = null) : IClvFitter
     public IClvModel Fit(IReadOnlyList<CustomerSummary> customers, CancellationToken cancellationToken = default) =>
         FitModel(customers, cancellationToken);
 
+#pragma warning disable RS0026 // Overloads with optional parameters are safe here: the summaries and CustomerBase overloads differ in a required argument; the optional token is last, as .NET does it.
     /// <summary>Fits and returns the concrete model type.</summary>
     /// <param name="customers">Calibration summaries.</param>
     /// <param name="cancellationToken">Stops the fit.</param>
@@ -35,6 +36,7 @@ public sealed class BgNbdFitter(FitOptions? options = null) : IClvFitter
         Options.Validate(BgNbdModel.ParameterNames.ToArray());
         return Fit(customers.Patterns, cancellationToken);
     }
+#pragma warning restore RS0026
 
     private BgNbdModel Fit(CustomerPatterns data, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Segmentation;
 
 namespace Loyalty.Core.Persistence;
@@ -17,7 +18,7 @@ internal static class KMeansModelFile
         w.Write(model.Dimensions);
         w.Write(model.ClusteringCentroids.Data);
         var scaler = model.Scaler;
-        w.WriteEnum(scaler?.Mode ?? FeatureStandardization.None);
+        w.WriteEnum(scaler?.Mode ?? ScalingMethod.None);
         w.Write(scaler is null ? [] : scaler.Means);
         w.Write(scaler is null ? [] : scaler.Scales);
         w.Write(model.Labels.ToArray());
@@ -35,8 +36,8 @@ internal static class KMeansModelFile
         int dimensions = r.ReadInt32("dimensions", 1, int.MaxValue);
         r.EnsureRemaining("centroids", (long)k * dimensions, sizeof(float));
         float[] centroids = r.ReadSingles("centroids", k * dimensions);
-        var mode = r.ReadEnum<FeatureStandardization>("standardization");
-        int scaled = mode == FeatureStandardization.None ? 0 : dimensions;
+        var mode = r.ReadEnum<ScalingMethod>("standardization");
+        int scaled = mode == ScalingMethod.None ? 0 : dimensions;
         double[] means = r.ReadDoubles("standardization.means", scaled);
         double[] scales = r.ReadDoubles("standardization.scales", scaled);
         for (int j = 0; j < scales.Length; j++)
@@ -53,7 +54,7 @@ internal static class KMeansModelFile
         bool converged = r.ReadBoolean("converged");
         double initSeconds = r.ReadNonNegative("initSeconds");
         double fitSeconds = r.ReadNonNegative("fitSeconds");
-        var scaler = mode == FeatureStandardization.None ? null : SegmentationScaler.FromParts(mode, means, scales);
+        var scaler = mode == ScalingMethod.None ? null : SegmentationScaler.FromParts(mode, means, scales);
         var run = new KMeansRun(centroids, ClusterLabels.From(labels, k), inertia, iterations, converged);
         return new KMeansModel(run, dimensions, scaler, algorithm, initSeconds, fitSeconds);
     });

@@ -1,3 +1,4 @@
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Lifetime;
 using Loyalty.Core.Rewards;
 using Loyalty.Core.Segmentation;
@@ -23,7 +24,7 @@ public sealed record SegmentationStepOptions
 {
     /// <summary>The k-means settings. <value>The default value is k = 4, k-means++, 4 restarts, seed 0, log1p then
     /// z-score standardisation.</value></summary>
-    public KMeansOptions KMeans { get; init; } = new() { K = 4, NInit = 4, Standardization = FeatureStandardization.LogZScore };
+    public KMeansOptions KMeans { get; init; } = new() { K = 4, NInit = 4, Standardization = ScalingMethod.Log1pZScore };
 
     /// <summary>Adds every problem of the step's settings to <paramref name="v"/>.</summary>
     internal void Collect(OptionsValidator v)

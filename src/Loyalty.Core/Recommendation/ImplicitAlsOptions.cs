@@ -24,8 +24,8 @@ public sealed record ImplicitAlsOptions
     /// <summary>Standard deviation of the N(0, σ) initialisation (default 0.01).</summary>
     public float InitStdDev { get; init; } = 0.01f;
 
-    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePolicy.Sum"/>: each purchase adds).</summary>
-    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Sum;
+    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePairPolicy.Sum"/>: each purchase adds).</summary>
+    public DuplicatePairPolicy Duplicates { get; init; } = DuplicatePairPolicy.Sum;
 
     /// <summary>Seed of the initialisation (default 0).</summary>
     public int Seed { get; init; }

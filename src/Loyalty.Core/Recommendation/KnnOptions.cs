@@ -34,8 +34,8 @@ public sealed record KnnOptions
     /// <summary>The rating scale (default 1–5).</summary>
     public RatingScale Scale { get; init; } = RatingScale.OneToFive;
 
-    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePolicy.Reject"/>).</summary>
-    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Reject;
+    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePairPolicy.Reject"/>).</summary>
+    public DuplicatePairPolicy Duplicates { get; init; } = DuplicatePairPolicy.Reject;
 
     internal void Validate()
     {

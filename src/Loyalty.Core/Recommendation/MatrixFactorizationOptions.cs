@@ -32,8 +32,8 @@ public sealed record MatrixFactorizationOptions
     /// <summary>The rating scale: inputs outside it are rejected, predictions are clipped to it (default 1–5).</summary>
     public RatingScale Scale { get; init; } = RatingScale.OneToFive;
 
-    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePolicy.Reject"/>).</summary>
-    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Reject;
+    /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePairPolicy.Reject"/>).</summary>
+    public DuplicatePairPolicy Duplicates { get; init; } = DuplicatePairPolicy.Reject;
 
     /// <summary>Seed of the initialisation and the shuffles (default 0).</summary>
     public int Seed { get; init; }

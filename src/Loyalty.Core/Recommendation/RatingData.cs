@@ -42,7 +42,7 @@ internal sealed class RatingData
     /// <summary>Indexes <paramref name="interactions"/>; validates keys, values and the scale, and applies the
     /// duplicate policy. Every problem is reported in one exception naming the parameter and the rows.</summary>
     internal static RatingData Build(
-        IReadOnlyList<Interaction> interactions, RatingScale? scale, DuplicatePolicy duplicates, string paramName, bool positive = false)
+        IReadOnlyList<Interaction> interactions, RatingScale? scale, DuplicatePairPolicy duplicates, string paramName, bool positive = false)
     {
         ArgumentNullException.ThrowIfNull(interactions, paramName);
         if (interactions.Count == 0)
@@ -117,14 +117,14 @@ internal sealed class RatingData
 
             switch (duplicates)
             {
-                case DuplicatePolicy.KeepLast:
+                case DuplicatePairPolicy.KeepLast:
                     entries[slot] = new RatingEntry(u, i, x.Value);
                     break;
-                case DuplicatePolicy.Sum:
+                case DuplicatePairPolicy.Sum:
                     entries[slot] = new RatingEntry(u, i, entries[slot].Value + x.Value);
                     break;
                 default:
-                    Report($"row {row}: duplicate (user '{x.User}', item '{x.Item}') pair (DuplicatePolicy.Reject)");
+                    Report($"row {row}: duplicate (user '{x.User}', item '{x.Item}') pair (DuplicatePairPolicy.Reject)");
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Loyalty.Core.Features.Scaling;
 
 namespace Loyalty.Core.Segmentation;
 
@@ -39,7 +40,7 @@ public sealed class KMeans : ISegmenter
             FeatureValidation.EnsureWeights(sampleWeights.Span, features.Rows, nameof(sampleWeights));
         }
 
-        var scaler = Options.Standardization == FeatureStandardization.None
+        var scaler = Options.Standardization == ScalingMethod.None
             ? null
             : SegmentationScaler.Fit(features, Options.Standardization, nameof(features));
         ReadOnlyMemory<float> points = scaler is null ? features.Memory : scaler.Transform(features, nameof(features));

@@ -1,3 +1,4 @@
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Segmentation;
@@ -33,19 +34,6 @@ public enum KMeansInitialization
     Given,
 }
 
-/// <summary>Feature scaling applied before clustering; centroids are reported back in the original units.</summary>
-public enum FeatureStandardization
-{
-    /// <summary>Use the features as they are.</summary>
-    None,
-
-    /// <summary>(x − mean) / standard deviation per column; zero-variance columns get scale 1.</summary>
-    ZScore,
-
-    /// <summary>log(1 + x), then z-score: for skewed non-negative features such as spend or frequency.</summary>
-    LogZScore,
-}
-
 /// <summary>Settings of a k-means fit. Immutable; <see cref="Validate"/> reports every problem at once.</summary>
 public sealed record KMeansOptions
 {
@@ -78,8 +66,9 @@ public sealed record KMeansOptions
     /// <summary>Threads used at most (default: all processors). Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Scaling applied before clustering (default none).</summary>
-    public FeatureStandardization Standardization { get; init; } = FeatureStandardization.None;
+    /// <summary>Scaling applied before clustering (default <see cref="ScalingMethod.None"/>); centroids are reported
+    /// back in the original units.</summary>
+    public ScalingMethod Standardization { get; init; } = ScalingMethod.None;
 
     /// <summary>Checks the settings on their own.</summary>
     /// <exception cref="ArgumentException">One or more settings are invalid; the message lists all of them, each named

@@ -1,3 +1,5 @@
+using Loyalty.Core.Features.Scaling;
+
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Scores of k-means fits over a range of k, to choose the number of segments.</summary>
@@ -73,7 +75,7 @@ public static class KSelection
         }
 
         FeatureValidation.EnsureFinite(features.Data, features.Columns, nameof(features));
-        FeatureMatrix space = options.Standardization == FeatureStandardization.None
+        FeatureMatrix space = options.Standardization == ScalingMethod.None
             ? features
             : new FeatureMatrix(
                 SegmentationScaler.Fit(features, options.Standardization, nameof(features)).Transform(features, nameof(features)),
@@ -87,7 +89,7 @@ public static class KSelection
         for (int i = 0; i < count; i++)
         {
             ks[i] = minK + i;
-            var model = new KMeans(options with { K = ks[i], Standardization = FeatureStandardization.None })
+            var model = new KMeans(options with { K = ks[i], Standardization = ScalingMethod.None })
                 .Fit(space, cancellationToken: cancellationToken);
             inertia[i] = model.Inertia;
             silhouette[i] = ClusterQuality.Silhouette(space, model.Labels, silhouetteSample, options.Seed, cancellationToken);

@@ -1,14 +1,17 @@
+using Loyalty.Core.Features.Scaling;
+
 namespace Loyalty.Core.Segmentation;
 
-/// <summary>The minimal per-column scaler k-means needs for <see cref="FeatureStandardization"/>: z-score, or
-/// log1p then z-score; a zero-variance column gets scale 1. Internal on purpose: the public scalers belong in
+/// <summary>The minimal per-column scaler k-means needs for <see cref="ScalingMethod"/>: z-score, log1p then
+/// z-score, or min-max; a zero-variance (or zero-range) column gets scale 1. Internal on purpose: the public scalers belong in
 /// Features and can replace this one later.</summary>
 internal sealed class SegmentationScaler
 {
+    // The mean (z-score) or the minimum (min-max) of each column.
     private readonly double[] _mean;
     private readonly double[] _scale;
 
-    private SegmentationScaler(FeatureStandardization mode, double[] mean, double[] scale)
+    private SegmentationScaler(ScalingMethod mode, double[] mean, double[] scale)
     {
         Mode = mode;
         _mean = mean;
@@ -16,20 +19,20 @@ internal sealed class SegmentationScaler
     }
 
     /// <summary>The scaling applied.</summary>
-    internal FeatureStandardization Mode { get; }
+    internal ScalingMethod Mode { get; }
 
-    /// <summary>Per-column means (after log1p for log-zscore).</summary>
+    /// <summary>Per-column means (after log1p for log-zscore), or minima for min-max.</summary>
     internal ReadOnlySpan<double> Means => _mean;
 
-    /// <summary>Per-column standard deviations (1 for constant columns).</summary>
+    /// <summary>Per-column standard deviations, or ranges for min-max (1 for constant columns).</summary>
     internal ReadOnlySpan<double> Scales => _scale;
 
     /// <summary>A scaler from saved parts (a model file); the caller has checked the lengths and values.</summary>
-    internal static SegmentationScaler FromParts(FeatureStandardization mode, double[] mean, double[] scale) => new(mode, mean, scale);
+    internal static SegmentationScaler FromParts(ScalingMethod mode, double[] mean, double[] scale) => new(mode, mean, scale);
 
-    /// <summary>Learns column means and standard deviations (after log1p for <see cref="FeatureStandardization.LogZScore"/>).</summary>
+    /// <summary>Learns column means and standard deviations (after log1p for <see cref="ScalingMethod.Log1pZScore"/>).</summary>
     /// <exception cref="ArgumentException">log-zscore meets a value ≤ −1 (row and column named).</exception>
-    internal static SegmentationScaler Fit(FeatureMatrix features, FeatureStandardization mode, string parameterName)
+    internal static SegmentationScaler Fit(FeatureMatrix features, ScalingMethod mode, string parameterName)
     {
         int d = features.Columns;
         var mean = new double[d];
@@ -64,7 +67,31 @@ internal sealed class SegmentationScaler
             scale[j] = sd > 0 && double.IsFinite(sd) ? sd : 1.0;
         }
 
-        return new SegmentationScaler(mode, mean, scale);
+        return mode == ScalingMethod.MinMax ? FitMinMax(features, mode) : new SegmentationScaler(mode, mean, scale);
+    }
+
+    /// <summary>Offsets are the column minima and scales the ranges (1 for a constant column).</summary>
+    private static SegmentationScaler FitMinMax(FeatureMatrix features, ScalingMethod mode)
+    {
+        int d = features.Columns;
+        var min = new double[d];
+        var scale = new double[d];
+        ReadOnlySpan<float> data = features.Data;
+        for (int j = 0; j < d; j++)
+        {
+            double low = double.PositiveInfinity, high = double.NegativeInfinity;
+            for (int i = 0; i < features.Rows; i++)
+            {
+                low = Math.Min(low, data[i * d + j]);
+                high = Math.Max(high, data[i * d + j]);
+            }
+
+            double range = high - low;
+            min[j] = features.Rows > 0 ? low : 0;
+            scale[j] = range > 0 && double.IsFinite(range) ? range : 1.0;
+        }
+
+        return new SegmentationScaler(mode, min, scale);
     }
 
     /// <summary>Scales every row of <paramref name="features"/>.</summary>
@@ -96,15 +123,15 @@ internal sealed class SegmentationScaler
         {
             int j = at % columns;
             double value = (rows[at] * _scale[j]) + _mean[j];
-            result[at] = (float)(Mode == FeatureStandardization.LogZScore ? double.ExpM1(value) : value);
+            result[at] = (float)(Mode == ScalingMethod.Log1pZScore ? double.ExpM1(value) : value);
         }
 
         return result;
     }
 
-    private static double Forward(FeatureStandardization mode, float value, int row, int column, string parameterName)
+    private static double Forward(ScalingMethod mode, float value, int row, int column, string parameterName)
     {
-        if (mode != FeatureStandardization.LogZScore)
+        if (mode != ScalingMethod.Log1pZScore)
         {
             return value;
         }

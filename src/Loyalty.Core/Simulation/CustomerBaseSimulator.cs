@@ -44,6 +44,7 @@ public sealed class CustomerBaseSimulator
     /// <summary>The segment of each customer (index = customer number).</summary>
     public IReadOnlyList<int> SegmentOfCustomer => _segmentOf;
 
+#pragma warning disable RS0026 // Overloads with optional parameters are safe here: the named-policy and custom-policy overloads differ in a required argument; the optional token is last.
     /// <summary>Runs one of the named policies.</summary>
     /// <param name="policy">Which policy.</param>
     /// <param name="banditOptions">Bandit settings (seed, ε, ...); defaults seeded from the simulation seed when null.</param>
@@ -82,6 +83,7 @@ public sealed class CustomerBaseSimulator
 
         return Simulate(policy, policy.Name, null, cancellationToken);
     }
+#pragma warning restore RS0026
 
     private SimulationResult Simulate(BanditPolicy? bandit, string name, SimulationClock? clock, CancellationToken cancellationToken)
     {

@@ -161,7 +161,7 @@ public sealed class RfmBuilderTests
     [Fact]
     public void Build_IdenticalRowsWithDropPolicy_KeepsOnlyTheFirst()
     {
-        var options = Options() with { Cleaning = new CleaningPolicy { ContentDuplicates = DuplicatePolicy.Drop } };
+        var options = Options() with { Cleaning = new CleaningPolicy { ContentDuplicates = IdenticalRowPolicy.Drop } };
         var result = Build([new("a", Start, 10m), new("a", Start, 10m), new("a", Start.AddDays(1), 10m)], options);
 
         Assert.Equal(10.0, result.Summaries[0].MonetaryValue, 12);

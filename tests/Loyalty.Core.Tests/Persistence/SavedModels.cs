@@ -40,7 +40,7 @@ internal static class SavedModels
     }
 
     internal static KMeansModel KMeans() =>
-        new KMeans(new KMeansOptions { K = 4, Seed = 2, Standardization = FeatureStandardization.LogZScore })
+        new KMeans(new KMeansOptions { K = 4, Seed = 2, Standardization = ScalingMethod.Log1pZScore })
             .Fit(Positive(SyntheticData.Blobs(400, 3, 4, std: 1, seed: 5).Features));
 
     /// <summary>Two dense lines and one outlier: two clusters and noise.</summary>

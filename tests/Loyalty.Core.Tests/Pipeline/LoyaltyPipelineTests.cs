@@ -1,5 +1,6 @@
 using Loyalty.Core.Collection;
 using Loyalty.Core.Features;
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Pipeline;
 using Loyalty.Core.Rewards;
 using Loyalty.Core.Segmentation;
@@ -33,7 +34,7 @@ public sealed class LoyaltyPipelineTests
         var optedOut = new Customer("0001", ProfilingOptOut: true);
         var pipeline = CdnowBuilder()
             .WithCustomers([optedOut])
-            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = 4, NInit = 2, Seed = 7, Standardization = FeatureStandardization.LogZScore } })
+            .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = 4, NInit = 2, Seed = 7, Standardization = ScalingMethod.Log1pZScore } })
             .EstimateClv()
             .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 250 } })
             .RecordFeedbackTo(sink)

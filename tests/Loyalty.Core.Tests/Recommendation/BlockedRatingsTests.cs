@@ -22,7 +22,7 @@ public sealed class BlockedRatingsTests
     [Fact]
     public void Build_EveryRatingInExactlyOneBlock()
     {
-        var data = RatingData.Build(RecommendationData.Small(), RatingScale.OneToFive, DuplicatePolicy.Reject, "x");
+        var data = RatingData.Build(RecommendationData.Small(), RatingScale.OneToFive, DuplicatePairPolicy.Reject, "x");
         var blocks = BlockedRatings.Build(data.Entries, data.Users.Count, data.Items.Count, 8, new Random(1));
         var all = Enumerable.Range(0, 8).SelectMany(d => Enumerable.Range(0, 8).SelectMany(b => blocks.OnDiagonal(d, b))).ToList();
         Assert.Equal(data.Entries.Length, all.Count);

@@ -174,7 +174,7 @@ public sealed class MatrixFactorizationRecommenderTests
     public void Fit_DuplicatePairKeepLast_UsesLastValue()
     {
         Interaction[] data = [new("a", "x", 1f), new("a", "x", 5f), new("b", "y", 3f)];
-        var model = new MatrixFactorizationRecommender(Fast with { Duplicates = DuplicatePolicy.KeepLast }).Fit(data);
+        var model = new MatrixFactorizationRecommender(Fast with { Duplicates = DuplicatePairPolicy.KeepLast }).Fit(data);
         Assert.Equal(4f, model.GlobalMean, 5); // (5 + 3) / 2: the first rating of (a, x) is gone
     }
 

@@ -1,3 +1,4 @@
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Segmentation;
 
 namespace Loyalty.Core.Tests.Segmentation;
@@ -52,10 +53,34 @@ public sealed class KMeansInputTests
     public void Fit_ZeroVarianceDataWithOneCluster_ZeroInertiaConverged()
     {
         var constant = FeatureMatrix.FromRows(Enumerable.Repeat(new[] { 3f, 3f }, 50).ToArray());
-        var model = new KMeans(new KMeansOptions { K = 1, Standardization = FeatureStandardization.ZScore }).Fit(constant);
+        var model = new KMeans(new KMeansOptions { K = 1, Standardization = ScalingMethod.ZScore }).Fit(constant);
         Assert.Equal(0, model.Inertia);
         Assert.True(model.Converged);
         Assert.Equal(3f, model.Centroids[0, 1]);
+    }
+
+    [Fact]
+    public void Fit_MinMaxOneCluster_CentroidIsTheMeanInOriginalUnits()
+    {
+        // Min-max scaling is affine, so the one centroid maps back to the column means.
+        var data = FeatureMatrix.FromRows([[0f, 100f], [2f, 300f], [4f, 500f]]);
+        var model = new KMeans(new KMeansOptions { K = 1, Standardization = ScalingMethod.MinMax }).Fit(data);
+        Assert.Equal(2f, model.Centroids[0, 0], 1e-4f);
+        Assert.Equal(300f, model.Centroids[0, 1], 1e-2f);
+    }
+
+    [Fact]
+    public void Fit_MinMaxScaling_ClustersOnTheScaledColumns()
+    {
+        // Unscaled, the wide second column decides (rows 0-1 against 2-3); in [0, 1] both columns weigh alike and
+        // the first column's two tight groups (rows 0, 2 against 1, 3) are the better split.
+        var data = FeatureMatrix.FromRows([[0f, 0f], [1f, 40f], [0f, 60f], [1f, 100f]]);
+        int[] Labels(ScalingMethod scaling) =>
+            new KMeans(new KMeansOptions { K = 2, Seed = 3, NInit = 8, Standardization = scaling }).Fit(data).Labels.ToArray();
+
+        int[] raw = Labels(ScalingMethod.None), scaled = Labels(ScalingMethod.MinMax);
+        Assert.True(raw[0] == raw[1] && raw[2] == raw[3] && raw[0] != raw[2], string.Join(",", raw));
+        Assert.True(scaled[0] == scaled[2] && scaled[1] == scaled[3] && scaled[0] != scaled[1], string.Join(",", scaled));
     }
 
     [Fact]
@@ -84,7 +109,7 @@ public sealed class KMeansInputTests
     public void Fit_LogZScoreWithValueBelowMinusOne_NamesRowAndColumn()
     {
         var data = FeatureMatrix.FromRows([[0f, 1f], [2f, -3f]]);
-        var error = Assert.Throws<ArgumentException>(() => new KMeans(new KMeansOptions { K = 1, Standardization = FeatureStandardization.LogZScore }).Fit(data));
+        var error = Assert.Throws<ArgumentException>(() => new KMeans(new KMeansOptions { K = 1, Standardization = ScalingMethod.Log1pZScore }).Fit(data));
         Assert.Contains("row 1 column 1", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Segmentation;
 using Loyalty.Core.Tests.Persistence;
 
@@ -9,10 +10,11 @@ public sealed class KMeansModelPersistenceTests
         KMeansModel.Load(new MemoryStream(SavedModels.Save(model.Save)));
 
     [Theory]
-    [InlineData(FeatureStandardization.None)]
-    [InlineData(FeatureStandardization.ZScore)]
-    [InlineData(FeatureStandardization.LogZScore)]
-    public void SaveLoad_RoundTrip_AssignsAndTransformsBitwiseIdentically(FeatureStandardization standardization)
+    [InlineData(ScalingMethod.None)]
+    [InlineData(ScalingMethod.ZScore)]
+    [InlineData(ScalingMethod.Log1pZScore)]
+    [InlineData(ScalingMethod.MinMax)]
+    public void SaveLoad_RoundTrip_AssignsAndTransformsBitwiseIdentically(ScalingMethod standardization)
     {
         var features = SyntheticData.Blobs(600, 5, 6, std: 1.5, seed: 21).Features;
         var positive = new FeatureMatrix(features.Data.ToArray().Select(Math.Abs).ToArray(), features.Rows, features.Columns);

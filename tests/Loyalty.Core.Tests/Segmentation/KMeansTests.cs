@@ -1,3 +1,4 @@
+using Loyalty.Core.Features.Scaling;
 using Loyalty.Core.Numerics;
 using Loyalty.Core.Segmentation;
 
@@ -133,7 +134,7 @@ public sealed class KMeansTests
     {
         // Two blobs far apart on a large-scale column: centroids in original units sit near the blob centres.
         var rows = Enumerable.Range(0, 200).Select(i => new[] { i % 2 == 0 ? 1000f + (i % 7) : 5000f + (i % 5), (i % 2) * 3f + (i % 3) * 0.1f }).ToArray();
-        var model = new KMeans(new KMeansOptions { K = 2, Standardization = FeatureStandardization.ZScore, Seed = 1 }).Fit(FeatureMatrix.FromRows(rows));
+        var model = new KMeans(new KMeansOptions { K = 2, Standardization = ScalingMethod.ZScore, Seed = 1 }).Fit(FeatureMatrix.FromRows(rows));
         var firstColumn = new[] { model.Centroids[0, 0], model.Centroids[1, 0] }.Order().ToArray();
         Assert.Equal(1003f, firstColumn[0], 0.5f);
         Assert.Equal(5002f, firstColumn[1], 0.5f);

@@ -2,19 +2,6 @@ using Loyalty.Core.Persistence;
 
 namespace Loyalty.Core.Features.Scaling;
 
-/// <summary>How a <see cref="FeatureScaler"/> transforms each column.</summary>
-public enum ScalingMethod
-{
-    /// <summary>(x − mean) / standard deviation (population form, as scikit-learn's StandardScaler).</summary>
-    ZScore = 0,
-
-    /// <summary>log(1 + x), then z-score: tames the long right tails of frequency and monetary value. Needs x &gt; −1.</summary>
-    Log1pZScore = 1,
-
-    /// <summary>(x − min) / (max − min), into [0, 1] on the fitting data.</summary>
-    MinMax = 2,
-}
-
 /// <summary>
 /// A scaler fitted once on training features and then applied to any data in the same units. Immutable and safe
 /// to share between threads.
@@ -41,7 +28,7 @@ public sealed class FeatureScaler
     /// <summary>Number of columns.</summary>
     public int Columns => _offset.Length;
 
-    /// <summary>Columns that were constant on the fitting data (scale forced to 1).</summary>
+    /// <summary>Columns that were constant on the fitting data (scale forced to 1); empty for <see cref="ScalingMethod.None"/>.</summary>
     public IReadOnlyList<int> ConstantColumns { get; }
 
     /// <summary>Per-column offset subtracted after the log step (mean, or minimum).</summary>
@@ -73,7 +60,8 @@ public sealed class FeatureScaler
     internal static FeatureScaler FromParts(ScalingMethod method, double[] offset, double[] scale, int[] constantColumns) =>
         new(method, offset, scale, constantColumns);
 
-    /// <summary>Fits a scaler on <paramref name="features"/>.</summary>
+    /// <summary>Fits a scaler on <paramref name="features"/>. <see cref="ScalingMethod.None"/> fits the identity
+    /// (offsets 0, scales 1).</summary>
     /// <exception cref="ArgumentException">No rows; a NaN or infinite value; or, for <see cref="ScalingMethod.Log1pZScore"/>,
     /// a value ≤ −1 — the message names the row and column.</exception>
     public static FeatureScaler Fit(FeatureMatrix features, ScalingMethod method)
@@ -105,6 +93,13 @@ public sealed class FeatureScaler
                 m2 += delta * (x - mean);
                 min = Math.Min(min, x);
                 max = Math.Max(max, x);
+            }
+
+            if (method == ScalingMethod.None)
+            {
+                // The identity: values were still checked for finiteness above.
+                scale[j] = 1;
+                continue;
             }
 
             double spread = method == ScalingMethod.MinMax ? max - min : Math.Sqrt(m2 / features.Rows);

@@ -28,10 +28,22 @@ public sealed class FeatureScalerTests
     }
 
     [Fact]
+    public void Fit_None_IsTheIdentity()
+    {
+        var data = Matrix([1, -10], [3, 10], [5, 10]);
+        var scaler = FeatureScaler.Fit(data, ScalingMethod.None);
+
+        Assert.Equal(data.Data.ToArray(), scaler.Transform(data).Data.ToArray());
+        Assert.Equal([0d, 0d], scaler.Offsets);
+        Assert.Equal([1d, 1d], scaler.Scales);
+        Assert.Empty(scaler.ConstantColumns);
+    }
+
+    [Fact]
     public void InverseTransform_AnyMethod_RecoversTheInput() =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(
             Gen.Choose(0, 100000).Select(i => i / 100f).ArrayOf(6).NonEmptyListOf().ToArbitrary(),
-            Gen.Elements(ScalingMethod.ZScore, ScalingMethod.Log1pZScore, ScalingMethod.MinMax).ToArbitrary(),
+            Gen.Elements(ScalingMethod.None, ScalingMethod.ZScore, ScalingMethod.Log1pZScore, ScalingMethod.MinMax).ToArbitrary(),
             (rows, method) =>
             {
                 var data = FeatureMatrix.FromRows(rows.ToArray());

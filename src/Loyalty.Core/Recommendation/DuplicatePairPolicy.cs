@@ -1,7 +1,7 @@
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>What to do when the same (user, item) pair occurs more than once in the input.</summary>
-public enum DuplicatePolicy
+public enum DuplicatePairPolicy
 {
     /// <summary>Throw an <see cref="ArgumentException"/> naming both rows. The default for explicit ratings, where a
     /// repeated pair is usually a data error.</summary>
