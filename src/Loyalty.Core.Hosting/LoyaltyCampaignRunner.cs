@@ -1,5 +1,4 @@
 using Loyalty.Core.Features;
-using Loyalty.Core.Lifetime;
 using Loyalty.Core.Pipeline;
 using Loyalty.Core.Rewards;
 using Loyalty.Core.Segmentation;

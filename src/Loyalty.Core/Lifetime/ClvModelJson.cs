@@ -7,6 +7,7 @@ namespace Loyalty.Core.Lifetime;
 /// Saves and loads fitted models as JSON: <c>{"version":1,"model":"bgnbd","parameters":{...},"report":{...}}</c>.
 /// The version field lets later releases read older files (and refuse newer ones clearly).
 /// </summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class ClvModelJson
 {
     /// <summary>The format version written by this release.</summary>

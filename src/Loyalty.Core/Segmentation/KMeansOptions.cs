@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>How k-means iterates.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum KMeansAlgorithm
 {
     /// <summary>Lloyd: every point is compared with every centroid each iteration (fused SIMD kernel).</summary>
@@ -15,6 +16,7 @@ public enum KMeansAlgorithm
 }
 
 /// <summary>How the starting centroids are chosen.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum KMeansInitialization
 {
     /// <summary>Greedy k-means++: 2 + ⌊ln k⌋ candidates per step, the one lowering the potential most is kept.</summary>
@@ -32,6 +34,7 @@ public enum KMeansInitialization
 }
 
 /// <summary>Feature scaling applied before clustering; centroids are reported back in the original units.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum FeatureStandardization
 {
     /// <summary>Use the features as they are.</summary>
@@ -45,6 +48,7 @@ public enum FeatureStandardization
 }
 
 /// <summary>Settings of a k-means fit. Immutable; <see cref="Validate"/> reports every problem at once.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record KMeansOptions
 {
     /// <summary>Number of clusters (default 8).</summary>

@@ -7,6 +7,7 @@ namespace Loyalty.Core.Storage;
 /// tiers, idempotent event ids). Each command runs in one database transaction that locks the customer's account,
 /// so concurrent commands from many requests or processes never lose an update or overdraw a balance.
 /// </summary>
+/// <remarks>Thread safety: implementations state their guarantees; the SQLite and PostgreSQL stores are safe for concurrent use.</remarks>
 public interface IPointsLedgerStore
 {
     /// <summary>Credits points; see <see cref="PointsLedger.Earn"/>.</summary>

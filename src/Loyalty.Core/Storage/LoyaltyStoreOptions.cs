@@ -3,6 +3,7 @@ using Loyalty.Core.Rewards;
 namespace Loyalty.Core.Storage;
 
 /// <summary>Settings shared by the SQLite and PostgreSQL stores.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LoyaltyStoreOptions
 {
     /// <summary>How customer ids are stored. Required: choose <see cref="CustomerPseudonymizer.WithKey"/> for
@@ -17,6 +18,11 @@ public sealed record LoyaltyStoreOptions
 
     /// <summary>How long a command waits for a lock held by another writer before failing.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock of the store: the time stamps of schema migrations, the <see cref="LockTimeout"/> deadline
+    /// and the waits between retries. Replace it in tests to control time.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
@@ -36,6 +42,11 @@ public sealed record LoyaltyStoreOptions
         if (LockTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(LockTimeout)}: must be positive.");
+        }
+
+        if (TimeProvider is null)
+        {
+            errors.Add($"{nameof(TimeProvider)}: required; use TimeProvider.System.");
         }
 
         if (Ledger is null)
