@@ -4,6 +4,7 @@ namespace Loyalty.Core.Hosting;
 /// Settings of an embedded loyalty program, bindable from configuration (section <see cref="SectionName"/>).
 /// Mutable as the options pattern requires; validated at start-up with every problem reported at once.
 /// </summary>
+/// <remarks>Thread safety: mutable options; bind and validate on one thread, then only read.</remarks>
 public sealed class LoyaltyOptions
 {
     /// <summary>The configuration section these options bind from: "Loyalty".</summary>

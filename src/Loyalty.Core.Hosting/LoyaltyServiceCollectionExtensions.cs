@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Loyalty.Core in a host's service collection.</summary>
+/// <remarks>Thread safety: stateless; call it during start-up, as the service collection itself is not thread-safe.</remarks>
 public static class LoyaltyServiceCollectionExtensions
 {
 #pragma warning disable RS0026 // Overloads with optional parameters are safe here: the configuration overload has a required section argument, as Microsoft.Extensions does it.

@@ -106,7 +106,8 @@ internal sealed class PostgresBulkIngest
 
     private static async Task<long> CopyAsync(NpgsqlConnection connection, string copySql, StoredTransaction[] rows, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken).ConfigureAwait(false);
+        var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken).ConfigureAwait(false);
+        await using var copyScope = copy.ConfigureAwait(false);
         foreach (var t in rows)
         {
             await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
@@ -131,7 +132,8 @@ internal sealed class PostgresBulkIngest
     private static async Task InsertItemsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StoredTransaction[] sorted, CancellationToken cancellationToken)
     {
         await PostgresCommands.ExecuteAsync(connection, transaction, CreateItemStagingSql, cancellationToken).ConfigureAwait(false);
-        await using (var copy = await connection.BeginBinaryImportAsync(CopyItemsSql, cancellationToken).ConfigureAwait(false))
+        var copy = await connection.BeginBinaryImportAsync(CopyItemsSql, cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
         {
             foreach (var t in sorted)
             {

@@ -7,14 +7,17 @@ namespace Loyalty.Core.Reporting;
 /// <summary>An uplift estimate with the name of what it measures (all offers, one reward, one segment).</summary>
 /// <param name="Label">Shown under the estimate.</param>
 /// <param name="Effect">Treated against holdout, with its interval.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LabelledUplift(string Label, TreatmentEffect Effect);
 
 /// <summary>A customer's top recommended items, for the report's example table.</summary>
 /// <param name="CustomerId">The customer.</param>
 /// <param name="Items">Best first.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record CustomerRecommendations(CustomerId CustomerId, IReadOnlyList<ScoredItem> Items);
 
 /// <summary>What a loyalty report shows. Only <see cref="Pipeline"/> is required; sections without data say so.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LoyaltyReportInput
 {
     /// <summary>The pipeline run: summaries, segments, values and the reward plan. Required.</summary>

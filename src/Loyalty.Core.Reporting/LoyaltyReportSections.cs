@@ -18,7 +18,12 @@ internal sealed class LoyaltyReportSections
     internal LoyaltyReportSections(LoyaltyReportInput input)
     {
         _input = input;
-        _unit = input.TimeUnit.ToString().ToLowerInvariant() + "s";
+        _unit = input.TimeUnit switch
+        {
+            TimeUnit.Day => "days",
+            TimeUnit.Week => "weeks",
+            _ => "months",
+        };
         var summaries = input.Pipeline.Rfm.Summaries;
         _stride = Math.Max(1, (int)Math.Ceiling(summaries.Count / (double)input.MaxScatterPoints));
         _sample = [];

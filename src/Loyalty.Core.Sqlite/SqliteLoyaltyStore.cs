@@ -12,6 +12,7 @@ namespace Loyalty.Core.Storage.Sqlite;
 /// var ingest = await store.AppendAsync(transactions);
 /// await foreach (var summary in store.SummarizeAsync(window)) { ... }
 /// </code></example>
+/// <remarks>Thread safety: safe for concurrent use; every call uses its own connection and transaction.</remarks>
 public sealed class SqliteLoyaltyStore : RelationalLoyaltyStore
 {
     private readonly SqliteDialect _dialect;

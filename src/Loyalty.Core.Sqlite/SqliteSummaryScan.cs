@@ -30,7 +30,8 @@ internal sealed class SqliteSummaryScan(SqliteDialect dialect)
             Cleaning = CleaningPolicy.Default with { Returns = ReturnPolicy.Drop },
         });
         int lastDay = DateOnly.FromDateTime(window.ObservationEnd ?? window.CalibrationEnd).DayNumber;
-        await using (var connection = (SqliteConnection)await dialect.OpenAsync(cancellationToken).ConfigureAwait(false))
+        var connection = (SqliteConnection)await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
             Scan(connection.Handle!, lastDay, builder, cancellationToken);
         }

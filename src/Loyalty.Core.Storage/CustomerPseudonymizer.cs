@@ -11,7 +11,8 @@ namespace Loyalty.Core.Storage;
 /// back from a store can be passed to it again.
 /// </summary>
 /// <remarks>Truncating an HMAC to half its length is allowed by RFC 2104 §5; 128 bits keep collisions out of reach
-/// (about 10⁻²⁰ for a billion customers) while halving index size.</remarks>
+/// (about 10⁻²⁰ for a billion customers) while halving index size.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class CustomerPseudonymizer
 {
     /// <summary>Smallest accepted key: 256 bits, the HMAC-SHA256 output size (RFC 2104 §3).</summary>
@@ -88,10 +89,14 @@ public sealed class CustomerPseudonymizer
     public string KeyCheck => _key is null ? "none" : Convert.ToHexString(HMACSHA256.HashData(_key, CheckMessage).AsSpan(0, 8));
 
     /// <summary>True when <paramref name="id"/> has the shape of a pseudonym.</summary>
-    public static bool IsPseudonym(string id) =>
-        id.Length == Prefix.Length + PseudonymChars
-        && id.StartsWith(Prefix, StringComparison.Ordinal)
-        && id.AsSpan(Prefix.Length).IndexOfAnyExcept(Base64UrlChars) < 0;
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    public static bool IsPseudonym(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id.Length == Prefix.Length + PseudonymChars
+            && id.StartsWith(Prefix, StringComparison.Ordinal)
+            && id.AsSpan(Prefix.Length).IndexOfAnyExcept(Base64UrlChars) < 0;
+    }
 
     private static readonly System.Buffers.SearchValues<char> Base64UrlChars =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");

@@ -21,8 +21,10 @@ public sealed partial class RelationalStoreEngine
             .ToList();
         return WithRetryAsync(async ct =>
         {
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
             foreach (var (key, customer) in rows)
             {
                 await ExecuteAsync(connection, transaction, UpsertCustomerSql, ct,
@@ -69,8 +71,10 @@ public sealed partial class RelationalStoreEngine
         string key = StoredKey(customerId);
         return WithRetryAsync(async ct =>
         {
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
             await ExecuteAsync(connection, transaction,
                 "INSERT INTO loyalty_customers (customer_key, profiling_opt_out, marketing_consent, attributes) VALUES (@customer, @opt_out, 1, '{}') " +
                 "ON CONFLICT (customer_key) DO UPDATE SET profiling_opt_out = excluded.profiling_opt_out",
@@ -86,8 +90,10 @@ public sealed partial class RelationalStoreEngine
         string key = StoredKey(customerId);
         return WithRetryAsync(async ct =>
         {
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
             var removed = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (string table in CustomerTables)
             {

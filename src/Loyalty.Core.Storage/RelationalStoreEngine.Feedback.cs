@@ -17,8 +17,10 @@ public sealed partial class RelationalStoreEngine
         var rows = events.Select((e, i) => Validate(e, i, nameof(events))).OrderBy(e => e.EventId, StringComparer.Ordinal).ToList();
         return WithRetryAsync(async ct =>
         {
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
             long inserted = 0;
             foreach (var e in rows)
             {
@@ -75,8 +77,10 @@ public sealed partial class RelationalStoreEngine
         var rows = assignments.Select(a => (Key: StoredKey(a.CustomerId), a.SegmentId, a.Distance)).ToList();
         return WithRetryAsync(async ct =>
         {
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, "DELETE FROM loyalty_segment_assignments WHERE run_id = @run", ct, ("run", runId)).ConfigureAwait(false);
             foreach (var (key, segment, distance) in rows)
             {

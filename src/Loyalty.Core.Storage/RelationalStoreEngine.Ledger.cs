@@ -21,23 +21,18 @@ public sealed partial class RelationalStoreEngine
         string fingerprint = string.Create(CultureInfo.InvariantCulture, $"{command}|{argument}|{key}|{at.Ticks}");
         return WithRetryAsync(async ct =>
         {
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
             if (_dialect.LockCustomerSql is { } lockSql)
             {
                 await ExecuteAsync(connection, transaction, lockSql, ct, ("customer", key)).ConfigureAwait(false);
             }
 
-            await using (var existing = Command(connection, transaction,
-                "SELECT fingerprint, kind, points, ts, customer_key FROM loyalty_ledger WHERE event_id = @event", ("event", eventId)))
-            await using (var reader = await existing.ExecuteReaderAsync(ct).ConfigureAwait(false))
+            if (await FindPostingAsync(connection, transaction, eventId, fingerprint, ct).ConfigureAwait(false) is { } recorded)
             {
-                if (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    return reader.GetString(0) == fingerprint
-                        ? new LedgerPosting(eventId, new CustomerId(reader.GetString(4)), (PostingKind)reader.GetInt64(1), reader.GetInt64(2), new DateTime(reader.GetInt64(3)))
-                        : throw new ArgumentException($"Event id '{eventId}' was already used for a different command.", nameof(eventId));
-                }
+                return recorded;
             }
 
             var (ledger, count) = await ReplayAsync(connection, transaction, key, ct).ConfigureAwait(false);
@@ -55,10 +50,31 @@ public sealed partial class RelationalStoreEngine
         }, cancellationToken);
     }
 
+    /// <summary>The posting already recorded under <paramref name="eventId"/>, or null when there is none; an event id
+    /// reused for a different command (another fingerprint) is an error.</summary>
+    private static async Task<LedgerPosting?> FindPostingAsync(
+        DbConnection connection, DbTransaction transaction, string eventId, string fingerprint, CancellationToken cancellationToken)
+    {
+        var existing = Command(connection, transaction,
+            "SELECT fingerprint, kind, points, ts, customer_key FROM loyalty_ledger WHERE event_id = @event", ("event", eventId));
+        await using var existingScope = existing.ConfigureAwait(false);
+        var reader = await existing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return reader.GetString(0) == fingerprint
+            ? new LedgerPosting(eventId, new CustomerId(reader.GetString(4)), (PostingKind)reader.GetInt64(1), reader.GetInt64(2), new DateTime(reader.GetInt64(3)))
+            : throw new ArgumentException($"Event id '{eventId}' was already used for a different command.", nameof(eventId));
+    }
+
     internal async Task<PointsLedger> LoadAccountAsync(CustomerId customerId, CancellationToken cancellationToken)
     {
         string key = StoredKey(customerId);
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
         var (ledger, _) = await ReplayAsync(connection, null, key, cancellationToken).ConfigureAwait(false);
         return ledger;
     }
@@ -68,9 +84,11 @@ public sealed partial class RelationalStoreEngine
         var ledger = new PointsLedger(_options.Ledger);
         var customer = new CustomerId(key);
         long count = 0;
-        await using var command = Command(connection, transaction,
+        var command = Command(connection, transaction,
             "SELECT event_id, kind, points, ts FROM loyalty_ledger WHERE customer_key = @customer ORDER BY seq", ("customer", key));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var commandScope = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             count++;

@@ -59,8 +59,10 @@ public sealed partial class RelationalStoreEngine
     private Task<long> CommitBatchAsync(List<StoredTransaction> batch, CancellationToken cancellationToken) =>
         WithRetryAsync(async ct =>
         {
-            await using var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
-            await using var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
             long inserted = await _dialect.InsertTransactionsAsync(connection, transaction, batch, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return inserted;

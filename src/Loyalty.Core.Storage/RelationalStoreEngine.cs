@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 
 namespace Loyalty.Core.Storage;
 
@@ -75,8 +76,10 @@ public sealed partial class RelationalStoreEngine
 
     private async Task<bool> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var transactionScope = transaction.ConfigureAwait(false);
         if (_dialect.MigrationLockSql is { } lockSql)
         {
             await ExecuteAsync(connection, transaction, lockSql, cancellationToken).ConfigureAwait(false);
@@ -98,7 +101,7 @@ public sealed partial class RelationalStoreEngine
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction,
                 "INSERT INTO loyalty_schema_version (version, description, applied_at) VALUES (@version, @description, @at)",
-                cancellationToken, ("version", migration.Version), ("description", migration.Description), ("at", DateTime.UtcNow.ToString("O"))).ConfigureAwait(false);
+                cancellationToken, ("version", migration.Version), ("description", migration.Description), ("at", _options.TimeProvider.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
         }
 
         string given = _pseudonymizer.KeyCheck;
@@ -116,10 +119,11 @@ public sealed partial class RelationalStoreEngine
     }
 
     /// <summary>Runs <paramref name="operation"/> in a fresh connection, retrying transient lock conflicts with
-    /// jittered backoff until the lock timeout.</summary>
+    /// jittered backoff until the lock timeout. The deadline and the waits run on the options' time provider.</summary>
     private async Task<T> WithRetryAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + _options.LockTimeout;
+        var time = _options.TimeProvider;
+        var deadline = time.GetUtcNow() + _options.LockTimeout;
         int attempt = 0;
         while (true)
         {
@@ -127,11 +131,13 @@ public sealed partial class RelationalStoreEngine
             {
                 return await operation(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (_dialect.IsTransient(ex) && DateTime.UtcNow < deadline)
+            catch (Exception ex) when (_dialect.IsTransient(ex) && time.GetUtcNow() < deadline)
             {
                 attempt++;
-                int delay = Math.Min(200, 2 << Math.Min(attempt, 6)) + Random.Shared.Next(5);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                // The jitter only spreads competing writers apart; it never changes a result. A seed shared by every
+                // process would make them retry in step, so it comes from the OS generator (thread-safe, unseeded).
+                int delay = Math.Min(200, 2 << Math.Min(attempt, 6)) + RandomNumberGenerator.GetInt32(5);
+                await Task.Delay(TimeSpan.FromMilliseconds(delay), time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -155,13 +161,15 @@ public sealed partial class RelationalStoreEngine
 
     internal static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
+        var command = Command(connection, transaction, sql, parameters);
+        await using var commandScope = command.ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     internal static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(connection, transaction, sql, parameters);
+        var command = Command(connection, transaction, sql, parameters);
+        await using var commandScope = command.ConfigureAwait(false);
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is DBNull ? null : value;
     }
@@ -170,9 +178,12 @@ public sealed partial class RelationalStoreEngine
     private async IAsyncEnumerable<DbDataReader> QueryAsync(
         string sql, [EnumeratorCancellation] CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        var command = Command(connection, null, sql, parameters);
+        await using var commandScope = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return reader;

@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Storage;
 
 /// <summary>The store was created or migrated by a newer version of the library than this one.</summary>
+/// <remarks>Thread safety: immutable once constructed; safe to read from any thread.</remarks>
 public sealed class StoreSchemaVersionException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
@@ -21,6 +22,7 @@ public sealed class StoreSchemaVersionException : InvalidOperationException
 
 /// <summary>The store was created with another pseudonymisation key (or none): opening it with this one would give
 /// every returning customer a second identity.</summary>
+/// <remarks>Thread safety: immutable once constructed; safe to read from any thread.</remarks>
 public sealed class StoreKeyMismatchException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>

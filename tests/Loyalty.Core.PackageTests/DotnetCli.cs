@@ -10,6 +10,8 @@ internal static class DotnetCli
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>; fails the
     /// test with the command and its whole output when it exits non-zero or runs past the time-out.</summary>
+    /// <param name="workingDirectory">The directory to run in.</param>
+    /// <param name="arguments">The arguments after <c>dotnet</c>.</param>
     /// <param name="environment">Variables to set (a null value removes the variable).</param>
     internal static string Run(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Loyalty.Core;
 using Loyalty.Core.Lifetime;
 
 namespace Loyalty.Core.Benchmarks.Lifetime;

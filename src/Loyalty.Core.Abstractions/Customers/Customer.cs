@@ -7,6 +7,7 @@ namespace Loyalty.Core;
 /// <param name="ProfilingOptOut">True when the customer objected to profiling (GDPR Art. 21): the pipeline then keeps
 /// them out of segmentation, bandits and personalised offers.</param>
 /// <param name="MarketingConsent">True when the customer agreed to receive offers; offers are only sent with consent.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record Customer(
     CustomerId Id,
     IReadOnlyDictionary<string, string>? Attributes = null,

@@ -5,7 +5,8 @@ namespace Loyalty.Core;
 /// customer id cannot be confused with an item id or an order id in an API.
 /// </summary>
 /// <remarks>Ids compare ordinally (case-sensitive). Hosts that must not expose raw ids pseudonymise them before they
-/// reach the library (the store packages offer a keyed HMAC).</remarks>
+/// reach the library (the store packages offer a keyed HMAC).
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct CustomerId : IComparable<CustomerId>
 {
     /// <summary>Creates an id.</summary>

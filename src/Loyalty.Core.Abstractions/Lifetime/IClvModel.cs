@@ -5,6 +5,7 @@ namespace Loyalty.Core;
 /// purchases to expect. Times are in the time unit of the summaries the model was fitted on. Implementations are
 /// immutable and safe to share between threads.
 /// </summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface IClvModel
 {
     /// <summary>The model's short name ("bgnbd", "paretonbd", ...).</summary>
@@ -27,6 +28,7 @@ public interface IClvModel
 }
 
 /// <summary>Fits a purchase-process model on customer summaries.</summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface IClvFitter
 {
     /// <summary>Fits the model.</summary>
@@ -37,6 +39,7 @@ public interface IClvFitter
 }
 
 /// <summary>A fitted model of spend per purchase (Gamma-Gamma).</summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface ISpendModel
 {
     /// <summary>Expected mean spend per purchase for a customer with <paramref name="frequency"/> repeat purchases of
@@ -51,6 +54,7 @@ public interface ISpendModel
 /// <param name="ExpectedAverageSpend">Expected spend per purchase.</param>
 /// <param name="Clv">Discounted lifetime value over the horizon, in money.</param>
 /// <param name="Horizon">The horizon, in the summaries' time unit.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct ClvEstimate(
     CustomerId CustomerId,
     double ProbabilityAlive,

@@ -1,6 +1,7 @@
 namespace Loyalty.Core;
 
 /// <summary>What a ledger posting did.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum PostingKind
 {
     /// <summary>Points credited (pending first).</summary>
@@ -17,6 +18,7 @@ public enum PostingKind
 /// <param name="Kind">What happened.</param>
 /// <param name="Points">Points moved (> 0).</param>
 /// <param name="At">When.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LedgerPosting(string EventId, CustomerId CustomerId, PostingKind Kind, long Points, DateTime At);
 
 /// <summary>A customer's points by state at a moment.</summary>
@@ -25,6 +27,7 @@ public sealed record LedgerPosting(string EventId, CustomerId CustomerId, Postin
 /// <param name="Spent">Redeemed so far.</param>
 /// <param name="Expired">Lost to expiry so far.</param>
 /// <param name="Tier">The tier at that moment.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct PointsBalance(long Pending, long Active, long Spent, long Expired, string Tier)
 {
     /// <summary>Everything ever earned: pending + active + spent + expired.</summary>
@@ -32,6 +35,7 @@ public readonly record struct PointsBalance(long Pending, long Active, long Spen
 }
 
 /// <summary>A redemption asked for more points than the customer can spend.</summary>
+/// <remarks>Thread safety: immutable once constructed; safe to read from any thread.</remarks>
 public sealed class InsufficientPointsException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>

@@ -1,6 +1,7 @@
 namespace Loyalty.Core;
 
 /// <summary>The kinds of reward a loyalty program gives.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum RewardKind
 {
     /// <summary>Loyalty points credited to the ledger.</summary>
@@ -25,6 +26,7 @@ public enum RewardKind
 /// <param name="CostIfRedeemed">What one redemption costs the business, in money.</param>
 /// <param name="ExpectedRedemptionRate">Prior probability that an issued reward is redeemed (0..1), used for the
 /// expected cost until feedback refines it.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record Reward(
     string Id,
     RewardKind Kind,
@@ -41,6 +43,7 @@ public sealed record Reward(
 /// <param name="Policy">The policy or rule that decided ("segment map", "CLV-aware", "budget allocation").</param>
 /// <param name="Reason">One sentence in plain words.</param>
 /// <param name="Facts">The figures the decision used (segment, CLV, P(alive), estimated uplift, cost, ...).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record OfferExplanation(string Policy, string Reason, IReadOnlyDictionary<string, double> Facts);
 
 /// <summary>A reward offered to one customer.</summary>
@@ -50,6 +53,7 @@ public sealed record OfferExplanation(string Policy, string Reason, IReadOnlyDic
 /// <param name="ExpectedCost">Expected cost to the business.</param>
 /// <param name="ExpectedUplift">Expected incremental value (money) of making the offer.</param>
 /// <param name="Explanation">Why.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RewardOffer(
     string OfferId,
     CustomerId CustomerId,
@@ -65,6 +69,7 @@ public sealed record RewardOffer(
 /// <param name="LoyaltyScore">Loyalty score, when computed.</param>
 /// <param name="Customer">The customer's record (privacy choices), when known; without it the customer is treated as
 /// having consented and not opted out.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record CustomerProfile(
     CustomerSummary Summary,
     Segment? Segment = null,
@@ -77,6 +82,7 @@ public sealed record CustomerProfile(
 }
 
 /// <summary>Chooses rewards for customers.</summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface IRewardPolicy
 {
     /// <summary>The policy's name, as it appears in explanations.</summary>

@@ -4,6 +4,7 @@ namespace Loyalty.Core;
 /// <param name="Id">The segment's number, unique within one segmentation (clusters: 0..k−1).</param>
 /// <param name="Name">A name a marketer can read ("Champions", "Cluster 2 — frequent big spenders").</param>
 /// <param name="Description">Optional longer text.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record Segment(int Id, string Name, string? Description = null);
 
 /// <summary>The segment a customer was put in.</summary>
@@ -11,6 +12,7 @@ public sealed record Segment(int Id, string Name, string? Description = null);
 /// <param name="SegmentId">The segment's id; <see cref="Noise"/> for points a density method left unassigned.</param>
 /// <param name="Distance">Distance to the segment's centre in the feature space used, when the method has one; NaN
 /// otherwise.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct SegmentAssignment(CustomerId CustomerId, int SegmentId, double Distance = double.NaN)
 {
     /// <summary>The id density-based methods (DBSCAN) give to noise points.</summary>
@@ -18,6 +20,7 @@ public readonly record struct SegmentAssignment(CustomerId CustomerId, int Segme
 }
 
 /// <summary>Fits a segmentation of customers from their feature rows.</summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface ISegmenter
 {
     /// <summary>Fits the segmentation.</summary>
@@ -28,6 +31,7 @@ public interface ISegmenter
 }
 
 /// <summary>A fitted segmentation. Implementations are immutable and safe to share between threads.</summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface ISegmentationModel
 {
     /// <summary>The segments (clusters), in id order.</summary>

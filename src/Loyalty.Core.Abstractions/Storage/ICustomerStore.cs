@@ -2,7 +2,8 @@ namespace Loyalty.Core;
 
 /// <summary>Durable customer records: consent, opt-out and attributes, and erasure of everything about a customer.</summary>
 /// <remarks>Customer ids are passed in clear; a store that pseudonymises keeps only the pseudonym (see
-/// <see cref="ILoyaltyStore.ToStoredId"/>). Records read back carry the stored id.</remarks>
+/// <see cref="ILoyaltyStore.ToStoredId"/>). Records read back carry the stored id.
+/// Thread safety: implementations state their guarantees; the SQLite and PostgreSQL stores are safe for concurrent use.</remarks>
 public interface ICustomerStore
 {
     /// <summary>Inserts or replaces customer records (consent, opt-out, attributes).</summary>
@@ -28,6 +29,7 @@ public interface ICustomerStore
 /// <param name="StoredId">The customer's id as stored (the pseudonym when the store pseudonymises).</param>
 /// <param name="RowsByTable">Rows removed, per table name; every table holding customer data is listed, with 0 when
 /// it held nothing about the customer.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record ErasureReport(CustomerId StoredId, IReadOnlyDictionary<string, long> RowsByTable)
 {
     /// <summary>Rows removed over all tables.</summary>

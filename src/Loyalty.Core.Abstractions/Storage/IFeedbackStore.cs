@@ -1,6 +1,7 @@
 namespace Loyalty.Core;
 
 /// <summary>Durable, idempotent feedback events (issued, delivered, claimed, redeemed, repurchased).</summary>
+/// <remarks>Thread safety: implementations state their guarantees; the SQLite and PostgreSQL stores are safe for concurrent use.</remarks>
 public interface IFeedbackStore : IFeedbackSink
 {
     /// <summary>Stores events; an event whose <see cref="FeedbackEvent.EventId"/> is already stored is counted as

@@ -5,6 +5,7 @@ namespace Loyalty.Core;
 /// ledger is <see cref="IPointsLedgerStore"/>). Implementations: the embedded SQLite store and the
 /// PostgreSQL store.
 /// </summary>
+/// <remarks>Thread safety: implementations state their guarantees; the SQLite and PostgreSQL stores are safe for concurrent use.</remarks>
 public interface ILoyaltyStore : ITransactionStore, ICustomerStore, IFeedbackStore, ISegmentAssignmentStore, IAsyncDisposable
 {
     /// <summary>The id the store keeps for a customer: a keyed pseudonym when the store pseudonymises, otherwise the

@@ -6,7 +6,7 @@ namespace Loyalty.Core;
 /// so concurrent commands from many requests or processes never lose an update or overdraw a balance.
 /// Implementations: the SQLite and PostgreSQL stores (through <c>Loyalty.Core.Storage.RelationalLoyaltyStore</c>).
 /// </summary>
-/// <remarks>Implementations must be safe to call from many threads at once.</remarks>
+/// <remarks>Thread safety: implementations state their guarantees; the SQLite and PostgreSQL stores are safe for concurrent use.</remarks>
 public interface IPointsLedgerStore
 {
     /// <summary>Credits points; see <c>PointsLedger.Earn</c>.</summary>

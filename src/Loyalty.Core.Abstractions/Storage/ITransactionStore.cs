@@ -5,9 +5,11 @@ namespace Loyalty.Core;
 /// <param name="Inserted">New rows stored.</param>
 /// <param name="Duplicates">Rows already present (same key), not stored again.</param>
 /// <param name="Rejected">Rows refused as invalid.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct IngestResult(long Read, long Inserted, long Duplicates, long Rejected);
 
 /// <summary>Durable storage of transactions, with the RFM aggregation pushed into the store.</summary>
+/// <remarks>Thread safety: implementations state their guarantees; the SQLite and PostgreSQL stores are safe for concurrent use.</remarks>
 public interface ITransactionStore
 {
     /// <summary>Appends transactions idempotently: a transaction whose key is already stored is counted as a

@@ -10,6 +10,7 @@ namespace Loyalty.Core;
 /// <param name="T">Age: time from the first purchase to the end of the calibration period.</param>
 /// <param name="MonetaryValue">Mean amount of the repeat purchase days (the first purchase left out); 0 when x = 0.</param>
 /// <param name="Holdout">What the customer did after the calibration period, when a holdout window was asked for.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct CustomerSummary(
     CustomerId CustomerId,
     int Frequency,
@@ -22,12 +23,14 @@ public readonly record struct CustomerSummary(
 /// <param name="Frequency">Purchase days in the holdout window.</param>
 /// <param name="Duration">Length of the holdout window in the summary's time unit.</param>
 /// <param name="MonetaryValue">Mean amount of the holdout purchase days; 0 when there were none.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct HoldoutObservation(int Frequency, double Duration, double MonetaryValue);
 
 /// <summary>The period a summary describes.</summary>
 /// <param name="CalibrationEnd">Last calendar day of the calibration period (inclusive).</param>
 /// <param name="ObservationEnd">Last day of the holdout window (inclusive); null for no holdout.</param>
 /// <param name="Unit">The time unit of recency, T and durations.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record SummaryWindow(DateTime CalibrationEnd, DateTime? ObservationEnd, TimeUnit Unit)
 {
     /// <summary>Checks the window.</summary>

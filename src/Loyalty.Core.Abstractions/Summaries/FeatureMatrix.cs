@@ -4,6 +4,7 @@ namespace Loyalty.Core;
 /// An immutable, dense, row-major matrix of single-precision features: one row per customer (or point), one column
 /// per feature. The engines read it as spans; no string column lookups happen in a hot loop.
 /// </summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class FeatureMatrix
 {
     private readonly float[] _data;

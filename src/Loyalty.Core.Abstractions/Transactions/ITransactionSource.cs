@@ -1,6 +1,7 @@
 namespace Loyalty.Core;
 
 /// <summary>A source of transactions read as a stream, so that a log larger than memory can be processed.</summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface ITransactionSource
 {
     /// <summary>A short description of the source for reports (a file name, a query).</summary>

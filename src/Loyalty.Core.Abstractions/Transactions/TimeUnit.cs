@@ -3,7 +3,8 @@ namespace Loyalty.Core;
 /// <summary>The unit in which recency, age and horizons are expressed.</summary>
 /// <remarks>Purchases are always merged per calendar day; the unit only scales durations:
 /// a week is 7 days and a month is 30.436875 days (365.2425 / 12, the mean Gregorian month, as numpy's
-/// <c>timedelta64(1, 'M')</c> that lifetimes uses).</remarks>
+/// <c>timedelta64(1, 'M')</c> that lifetimes uses).
+/// Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum TimeUnit
 {
     /// <summary>Days.</summary>
@@ -15,6 +16,7 @@ public enum TimeUnit
 }
 
 /// <summary>Conversions for <see cref="TimeUnit"/>.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class TimeUnitExtensions
 {
     /// <summary>Days in one unit.</summary>
@@ -32,11 +34,11 @@ public static class TimeUnitExtensions
     public static TimeUnit Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Trim().ToLowerInvariant() switch
+        return text.Trim().ToUpperInvariant() switch
         {
-            "d" or "day" or "days" => TimeUnit.Day,
-            "w" or "week" or "weeks" => TimeUnit.Week,
-            "m" or "month" or "months" => TimeUnit.Month,
+            "D" or "DAY" or "DAYS" => TimeUnit.Day,
+            "W" or "WEEK" or "WEEKS" => TimeUnit.Week,
+            "M" or "MONTH" or "MONTHS" => TimeUnit.Month,
             _ => throw new ArgumentException($"Unknown time unit '{text}'; expected day, week or month.", nameof(text)),
         };
     }

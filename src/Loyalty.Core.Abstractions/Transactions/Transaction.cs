@@ -9,6 +9,7 @@ namespace Loyalty.Core;
 /// one log holds one currency.</param>
 /// <param name="OrderId">The order's id when the source has one; used to detect duplicates.</param>
 /// <param name="ItemIds">Items in the order, when known (for recommendation); empty when null is given.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct Transaction(
     CustomerId CustomerId,
     DateTime Timestamp,

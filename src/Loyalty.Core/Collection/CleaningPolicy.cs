@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Collection;
 
 /// <summary>What to do with transactions whose amount is negative (returns, refunds).</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum ReturnPolicy
 {
     /// <summary>Treat a negative amount as bad input: an error naming the row (or a rejected row when rejections
@@ -24,7 +25,8 @@ public enum ReturnPolicy
 /// <summary>What to do with rows that repeat another row exactly (same customer, timestamp and amount).</summary>
 /// <remarks>Logs that record dates without times (CDNOW among them) legitimately contain identical same-day
 /// orders — the CDNOW sample has 21 such rows — so by default they are counted, kept and reported. Rows repeating an order id
-/// are always dropped as duplicates.</remarks>
+/// are always dropped as duplicates.
+/// Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum IdenticalRowPolicy
 {
     /// <summary>Count identical rows in the report and keep them.</summary>
@@ -36,6 +38,7 @@ public enum IdenticalRowPolicy
 
 /// <summary>The cleaning rules applied while collecting transactions. Nothing is dropped silently: every rule
 /// counts what it did in the <see cref="DataQualityReport"/>.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record CleaningPolicy
 {
     /// <summary>Negative amounts. <value>The default value is <see cref="ReturnPolicy.Reject"/>.</value></summary>

@@ -5,12 +5,14 @@ namespace Loyalty.Core.Collection;
 /// <param name="Line">1-based line number.</param>
 /// <param name="Column">The column at fault, when one is.</param>
 /// <param name="Reason">What was wrong.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RejectedRow(string Source, long Line, string? Column, string Reason);
 
 /// <summary>
 /// What collection and summarising did to the data: every row read is accounted for, so nothing is dropped
 /// silently. Immutable.
 /// </summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record DataQualityReport
 {
     /// <summary>Data rows read (header and blank lines not counted).</summary>
@@ -57,6 +59,7 @@ public sealed record DataQualityReport
 }
 
 /// <summary>Combining reports of several readers or shards.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class DataQualityReports
 {
     /// <summary>Adds the counts of two reports and concatenates their rejected samples (up to <paramref name="sampleLimit"/>).</summary>

@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Collection;
 
 /// <summary>The layout of a transaction file.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum TransactionFileFormat
 {
     /// <summary>Delimited text with a header row; columns found by name.</summary>
@@ -15,7 +16,8 @@ public enum TransactionFileFormat
 }
 
 /// <summary>How to read a transaction file: format, column names, date formats.</summary>
-/// <remarks>Numbers are always read culture-invariantly ('.' as the decimal separator, no thousands separators).</remarks>
+/// <remarks>Numbers are always read culture-invariantly ('.' as the decimal separator, no thousands separators).
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record TransactionFileOptions
 {
     /// <summary>The file layout. <value>The default value is <see cref="TransactionFileFormat.Csv"/>.</value></summary>

@@ -8,7 +8,8 @@ namespace Loyalty.Core.Collection;
 /// every row.
 /// </summary>
 /// <remarks>Each call to <see cref="ReadAsync"/> opens the data afresh; an instance may be read many times but not
-/// by two readers at once.</remarks>
+/// by two readers at once.
+/// Thread safety: not safe for two reads of one instance at once (<see cref="LastReport"/> belongs to the last read); use one instance per reader.</remarks>
 public sealed class TransactionFileSource : ITransactionSource
 {
     private readonly Func<Stream> _open;

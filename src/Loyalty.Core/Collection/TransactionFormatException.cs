@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Collection;
 
 /// <summary>A transaction file could not be read: the message names the file, the line and the column.</summary>
+/// <remarks>Thread safety: immutable once constructed; safe to read from any thread.</remarks>
 public sealed class TransactionFormatException : FormatException
 {
     /// <summary>Creates the exception.</summary>

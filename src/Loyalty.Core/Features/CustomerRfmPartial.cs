@@ -6,7 +6,8 @@ namespace Loyalty.Core.Features;
 /// </summary>
 /// <remarks>Shards must not split one customer's calendar day between them — partitioning the log by customer,
 /// or by date at day boundaries, satisfies this. A detectable split (the same first or last day in two shards) is
-/// an error.</remarks>
+/// an error.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 /// <param name="CustomerId">The customer.</param>
 /// <param name="FirstPurchase">Day of the first purchase (in any period).</param>
 /// <param name="FirstPurchaseAmount">Amount of the first purchase day.</param>

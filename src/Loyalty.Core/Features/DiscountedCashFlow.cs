@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Features;
 
 /// <summary>The textbook discounted lifetime value of a known stream of future margins.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class DiscountedCashFlow
 {
     /// <summary>CLV = Σ_{t=1..n} R_t / (1 + r)^t.</summary>

@@ -6,6 +6,7 @@ namespace Loyalty.Core.Features;
 /// <param name="Alpha">α, the weight of C (consumption: purchase score).</param>
 /// <param name="Beta">β, the weight of B (behaviour: engagement score).</param>
 /// <param name="Gamma">γ, the weight of S (satisfaction score).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LoyaltyWeights(double Alpha, double Beta, double Gamma)
 {
     /// <summary>The loyalty plan's weights: α 0.6, β 0.3, γ 0.1.</summary>
@@ -25,6 +26,7 @@ public sealed record LoyaltyWeights(double Alpha, double Beta, double Gamma)
 }
 
 /// <summary>The loyalty score of the loyalty plan: L = αC + βB + γS, summed over periods.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class LoyaltyScore
 {
     /// <summary>L for one period.</summary>

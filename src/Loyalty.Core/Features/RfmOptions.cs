@@ -4,6 +4,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Features;
 
 /// <summary>How to summarise a transaction log into RFM summaries (lifetimes convention).</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RfmOptions
 {
     /// <summary>The unit of recency, T and durations. <value>The default value is <see cref="Core.TimeUnit.Day"/>.</value></summary>

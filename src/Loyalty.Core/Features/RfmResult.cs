@@ -6,12 +6,14 @@ namespace Loyalty.Core.Features;
 /// <param name="Summaries">One summary per customer with a calibration purchase, ordered by customer id (ordinal).</param>
 /// <param name="Window">The resolved window (calibration end filled in when it was defaulted).</param>
 /// <param name="Quality">What was read, cleaned, merged and left out.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RfmResult(IReadOnlyList<CustomerSummary> Summaries, SummaryWindow Window, DataQualityReport Quality);
 
 /// <summary>
 /// Per-customer partials of one shard, for a given window. Partials of shards built with the same window merge
 /// exactly into those of the union (see <see cref="CustomerRfmPartial"/> for the sharding rule). Immutable.
 /// </summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class RfmPartials
 {
     /// <summary>Creates partials; customers are kept in ordinal id order.</summary>

@@ -6,6 +6,7 @@ namespace Loyalty.Core.Features;
 /// <param name="Frequency">1–5; 5 = most repeat purchases.</param>
 /// <param name="Monetary">1–5; 5 = highest mean repeat spend.</param>
 /// <param name="Segment">The segment name from the map.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct RfmScore(CustomerId CustomerId, int Recency, int Frequency, int Monetary, string Segment)
 {
     /// <summary>The classic three-digit code, e.g. "545".</summary>
@@ -21,6 +22,7 @@ public readonly record struct RfmScore(CustomerId CustomerId, int Recency, int F
 /// (as pandas' <c>rank(method="first")</c> before <c>qcut</c>): the i-th customer in rank order (0-based, of n)
 /// scores ⌊5i/n⌋ + 1. Equal values may therefore straddle a quintile boundary; that is what keeps the five groups
 /// equal in size when many customers share x = 0.
+/// <para>Thread safety: stateless; every member is safe to call from several threads at once.</para>
 /// </remarks>
 public static class RfmScoring
 {

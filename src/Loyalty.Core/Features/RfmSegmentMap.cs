@@ -8,6 +8,7 @@ namespace Loyalty.Core.Features;
 /// <param name="FrequencyMin">Lowest frequency score, 1–5.</param>
 /// <param name="FrequencyMax">Highest frequency score, 1–5.</param>
 /// <param name="Name">The segment's name.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RfmSegmentRule(int RecencyMin, int RecencyMax, int FrequencyMin, int FrequencyMax, string Name);
 
 /// <summary>
@@ -16,7 +17,8 @@ public sealed record RfmSegmentRule(int RecencyMin, int RecencyMax, int Frequenc
 /// </summary>
 /// <remarks>The default is the common recency × frequency map (5 = best on both axes): Champions, Loyal,
 /// Potential Loyalists, New, Promising, Need Attention, About to Sleep, At Risk, Can't Lose Them, Hibernating.
-/// Maps differ between sources (some score 1 as best); pass your own rules to follow another convention.</remarks>
+/// Maps differ between sources (some score 1 as best); pass your own rules to follow another convention.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class RfmSegmentMap
 {
     private readonly string[] _cells = new string[25];

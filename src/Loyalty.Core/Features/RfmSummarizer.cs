@@ -3,6 +3,7 @@ using Loyalty.Core.Collection;
 namespace Loyalty.Core.Features;
 
 /// <summary>One call from a transaction log to RFM summaries.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class RfmSummarizer
 {
     private const int CancellationCheckInterval = 1 << 16;

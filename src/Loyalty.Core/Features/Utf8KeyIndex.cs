@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Loyalty.Core.Features;
@@ -34,7 +35,11 @@ internal sealed unsafe class Utf8KeyIndex
     {
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
         _slots = GC.AllocateArray<Slot>(size, pinned: true);
-        _seed = (ulong)Random.Shared.NextInt64() | 1;
+        // The seed must be unpredictable to whoever chooses the ids (a guessable seed lets them precompute colliding
+        // keys), so it comes from the OS generator; a seed from options would be known to anyone who reads them.
+        Span<byte> seed = stackalloc byte[sizeof(ulong)];
+        RandomNumberGenerator.Fill(seed);
+        _seed = BinaryPrimitives.ReadUInt64LittleEndian(seed) | 1;
     }
 
     /// <summary>Number of distinct keys.</summary>

@@ -7,7 +7,8 @@ namespace Loyalty.Core.Feedback;
 /// columns are months since acquisition, cells the share of the cohort that purchased in that month.
 /// </summary>
 /// <remarks>Column 0 is 1 by construction. Months after <see cref="LastMonth"/> are not observed, so a row is as long
-/// as its cohort could be followed; nothing is extrapolated.</remarks>
+/// as its cohort could be followed; nothing is extrapolated.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class CohortRetentionTable
 {
     private readonly double[][] _rates;

@@ -5,7 +5,8 @@ namespace Loyalty.Core.Feedback;
 /// <param name="DeliveryRate">Share of issued offers with a delivered event.</param>
 /// <param name="ClaimRate">Share of issued offers with a claimed event.</param>
 /// <param name="RedemptionRate">Share of issued offers with a redeemed event.</param>
-/// <remarks>Rates are 0 when no offer was issued (never NaN).</remarks>
+/// <remarks>Rates are 0 when no offer was issued (never NaN).
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record OfferFunnel(int Issued, double DeliveryRate, double ClaimRate, double RedemptionRate);
 
 /// <summary>Retention of customers over one period: (end − new) / start.</summary>
@@ -14,11 +15,13 @@ public sealed record OfferFunnel(int Issued, double DeliveryRate, double ClaimRa
 /// <param name="AtEnd">Customers who purchased in the period (new or returning).</param>
 /// <param name="Retention">(AtEnd − New) / AtStart; null when no customer existed at the start.</param>
 /// <param name="Churn">1 − Retention; null when Retention is.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RetentionResult(int AtStart, int New, int AtEnd, double? Retention, double? Churn);
 
 /// <summary>Retention and funnel metrics over feedback events.</summary>
 /// <remarks>Purchases are <see cref="FeedbackKind.Redeemed"/> and <see cref="FeedbackKind.Repurchased"/> events:
-/// both mean the customer bought something.</remarks>
+/// both mean the customer bought something.
+/// Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class FeedbackMetrics
 {
     /// <summary>The offer funnel: delivery, claim and redemption rates per issued offer.</summary>

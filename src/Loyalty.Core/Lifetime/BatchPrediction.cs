@@ -3,12 +3,14 @@ namespace Loyalty.Core.Lifetime;
 /// <summary>P(alive) and expected purchases for a whole customer base.</summary>
 /// <param name="ProbabilityAlive">P(alive) per customer, input order.</param>
 /// <param name="ExpectedPurchases">Expected purchases over the horizon per customer, input order.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record BatchPredictionResult(double[] ProbabilityAlive, double[] ExpectedPurchases);
 
 /// <summary>
 /// Predicts for many customers at once: each distinct (x, t_x, T) pattern is evaluated once, in parallel, and the
 /// results are copied back in input order — on daily data millions of customers share far fewer patterns.
 /// </summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class BatchPrediction
 {
 #pragma warning disable RS0026 // Overloads with optional parameters are safe here: the summaries and CustomerBase overloads differ in a required argument; the optional token is last, as .NET does it.

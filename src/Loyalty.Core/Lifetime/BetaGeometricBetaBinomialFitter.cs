@@ -5,6 +5,7 @@ namespace Loyalty.Core.Lifetime;
 /// <summary>Fits <see cref="BetaGeometricBetaBinomialModel"/> on weighted discrete patterns by maximum likelihood
 /// (exact gradient through dual numbers, L-BFGS in log-parameters).</summary>
 /// <param name="options">Fit settings; null for <see cref="FitOptions.Default"/>.</param>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class BetaGeometricBetaBinomialFitter(FitOptions? options = null)
 {
     private static readonly double[] DefaultStart = [1, 1, 1, 1];

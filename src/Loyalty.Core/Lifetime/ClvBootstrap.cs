@@ -7,6 +7,7 @@ namespace Loyalty.Core.Lifetime;
 /// <param name="Lower">Lower percentile of the resampled CLVs.</param>
 /// <param name="Median">Median of the resampled CLVs.</param>
 /// <param name="Upper">Upper percentile of the resampled CLVs.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct ClvInterval(CustomerId CustomerId, double Lower, double Median, double Upper);
 
 /// <summary>
@@ -14,7 +15,8 @@ public readonly record struct ClvInterval(CustomerId CustomerId, double Lower, d
 /// N(û, Σ) (Σ the inverse observed information, see <see cref="FitReport.LogParameterCovariance"/>), recompute
 /// each customer's CLV, and take percentiles. Seeded, so the same call gives the same intervals.
 /// </summary>
-/// <remarks>Memory is draws × customers doubles; for millions of customers, run it on a sample.</remarks>
+/// <remarks>Memory is draws × customers doubles; for millions of customers, run it on a sample.
+/// Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class ClvBootstrap
 {
     /// <summary>Parameter-resampling intervals.</summary>

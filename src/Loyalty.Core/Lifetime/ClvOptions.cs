@@ -5,7 +5,8 @@ namespace Loyalty.Core.Lifetime;
 /// <summary>How to value customers over a horizon.</summary>
 /// <remarks>CLV = Σ_i E[M]·(E[Y(t_i)] − E[Y(t_{i−1})]) / (1 + d)^{t_i / f}, with t_i = min(i·f, H), i = 1..⌈H/f⌉: monthly
 /// steps of f time units (the last one partial), each month's expected purchases discounted at the monthly rate d.
-/// Default months per unit follow the common convention (lifetimes): 4.345 weeks, 30 days, or 1 month per month.</remarks>
+/// Default months per unit follow the common convention (lifetimes): 4.345 weeks, 30 days, or 1 month per month.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record ClvOptions
 {
     /// <summary>Horizon H in the summaries' time unit (&gt; 0).</summary>

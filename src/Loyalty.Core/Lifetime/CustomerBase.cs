@@ -4,6 +4,7 @@ namespace Loyalty.Core.Lifetime;
 /// A validated customer base compressed to its distinct (x, t_x, T) patterns once, so that fitting and predicting
 /// for millions of customers do not each pay for the compression. Immutable.
 /// </summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class CustomerBase
 {
     private CustomerBase(CustomerPatterns patterns, int[] indexOf)

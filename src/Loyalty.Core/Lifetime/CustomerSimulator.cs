@@ -9,6 +9,7 @@ namespace Loyalty.Core.Lifetime;
 /// <param name="MaxT">Largest age T (≥ MinT); T is uniform on [MinT, MaxT].</param>
 /// <param name="Resolution">Time grid for recency and T (e.g. 1/7 week for daily data); 0 keeps continuous times.</param>
 /// <param name="Seed">Random seed; the same settings give the same customers on any machine and thread count.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record SimulationSettings(int Customers, double MinT = 27, double MaxT = 39, double Resolution = 0, int Seed = 1)
 {
     internal void Validate()
@@ -29,6 +30,7 @@ public sealed record SimulationSettings(int Customers, double MinT = 27, double 
 /// Draws synthetic customers from BG/NBD, MBG/NBD or Pareto/NBD with known parameters — for tests that a fit
 /// recovers them, and for benchmarks at scale. Runs in parallel over fixed blocks, each with its own seeded stream.
 /// </summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class CustomerSimulator
 {
     private const int BlockSize = 65_536;

@@ -5,7 +5,8 @@ namespace Loyalty.Core.Lifetime;
 /// <summary>Settings of a maximum-likelihood fit. Every model's fitter accepts these.</summary>
 /// <remarks>The fit minimizes −ℓ(θ)/W + λ·Σ θ_i² over ln θ, where ℓ is the total log-likelihood, W the number
 /// of customers (sum of weights) and λ the <see cref="Penalizer"/> — the L2 penalty on the natural parameters that the
-/// lifetimes package uses, so a given λ means the same in both.</remarks>
+/// lifetimes package uses, so a given λ means the same in both.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record FitOptions
 {
     /// <summary>The defaults: no penalty, 1000 iterations, gradient tolerance 1e-9.</summary>

@@ -11,6 +11,7 @@ namespace Loyalty.Core.Lifetime;
 /// <param name="Patterns">Number of distinct data patterns the likelihood was evaluated on.</param>
 /// <param name="FitSeconds">Wall-clock seconds spent fitting.</param>
 /// <param name="Message">Why the optimizer stopped, and any caveat.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record FitReport(
     bool Converged,
     int Iterations,

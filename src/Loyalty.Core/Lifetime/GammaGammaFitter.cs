@@ -5,7 +5,8 @@ namespace Loyalty.Core.Lifetime;
 
 /// <summary>Fits <see cref="GammaGammaModel"/> on the customers with repeat purchases (analytic gradient, L-BFGS).</summary>
 /// <remarks>Per customer with x &gt; 0 repeat purchases of mean z̄:
-/// ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄).</remarks>
+/// ℓ = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln z̄ + px ln x − (px+q) ln(γ + x z̄).
+/// Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 /// <param name="options">Fit settings; null for <see cref="FitOptions.Default"/>.</param>
 public sealed class GammaGammaFitter(FitOptions? options = null)
 {

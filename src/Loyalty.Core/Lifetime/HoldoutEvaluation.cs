@@ -6,6 +6,7 @@ namespace Loyalty.Core.Lifetime;
 /// <param name="Customers">Customers in the row.</param>
 /// <param name="MeanPredicted">Mean predicted holdout purchases.</param>
 /// <param name="MeanActual">Mean actual holdout purchases.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct HoldoutFrequencyRow(int Frequency, bool IsOpenEnded, int Customers, double MeanPredicted, double MeanActual);
 
 /// <summary>
@@ -20,6 +21,7 @@ public readonly record struct HoldoutFrequencyRow(int Frequency, bool IsOpenEnde
 /// <param name="TotalActual">Sum of actual holdout purchases.</param>
 /// <param name="MeanAbsoluteError">Mean |predicted − actual| per customer.</param>
 /// <param name="RootMeanSquaredError">Root mean squared error per customer.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record HoldoutEvaluation(
     IReadOnlyList<HoldoutFrequencyRow> ByFrequency,
     int Customers,

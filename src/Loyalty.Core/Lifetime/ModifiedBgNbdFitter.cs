@@ -2,6 +2,7 @@ namespace Loyalty.Core.Lifetime;
 
 /// <summary>Fits <see cref="ModifiedBgNbdModel"/> by maximum likelihood (analytic gradient, L-BFGS in log-parameters).</summary>
 /// <param name="options">Fit settings; null for <see cref="FitOptions.Default"/>.</param>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class ModifiedBgNbdFitter(FitOptions? options = null) : IClvFitter
 {
     private static readonly double[] DefaultStart = [1, 1, 1, 1];

@@ -64,7 +64,7 @@ internal static class ParetoNbdMath
         double oneMinusRho = -double.ExpM1(lnRho);
         double rhoPow = Math.Exp(m * lnRho);      // ρ^{M+k}
         double e = -double.ExpM1(m * lnRho);      // 1 − ρ^{M+k}
-        double c = 1;                             // (q)_k z^k / k!
+        double c;                                 // (q)_k z^k / k!
         double cz = 0;                            // ∂c_k/∂z = (q)_k z^{k−1}/(k−1)!
         double harmonic = 0;                      // ∂ln c_k/∂q = Σ_{j<k} 1/(q+j)
         double inv = 1 / m;

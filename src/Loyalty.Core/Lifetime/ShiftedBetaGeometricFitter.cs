@@ -5,7 +5,8 @@ namespace Loyalty.Core.Lifetime;
 
 /// <summary>Fits <see cref="ShiftedBetaGeometricModel"/> on a cohort's survivor counts (exact gradient, L-BFGS).</summary>
 /// <remarks>With n_t customers active after t periods (n_0 the cohort), ℓ = Σ_{t=1}^{k} (n_{t−1} − n_t)·ln P(T = t)
-/// + n_k·ln S(k): the churners of each period plus the still-active, right-censored at k.</remarks>
+/// + n_k·ln S(k): the churners of each period plus the still-active, right-censored at k.
+/// Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 /// <param name="options">Fit settings; null for <see cref="FitOptions.Default"/>.</param>
 public sealed class ShiftedBetaGeometricFitter(FitOptions? options = null)
 {

@@ -111,7 +111,7 @@ internal static class Lbfgs
                 slope = Dot(g, d);
             }
 
-            var search = LineSearch(f, x, fx, g, d, slope, xNew, gNew, ref evaluations);
+            var search = LineSearch(f, x, fx, d, slope, xNew, gNew, ref evaluations);
             if (!search.Ok)
             {
                 return new MinimizationResult(x, fx, g, iteration, evaluations, false,
@@ -163,7 +163,7 @@ internal static class Lbfgs
     private readonly record struct StepResult(bool Ok, double Value);
 
     private static StepResult LineSearch(
-        Objective f, double[] x, double fx, double[] g, double[] d, double slope, double[] xNew, double[] gNew,
+        Objective f, double[] x, double fx, double[] d, double slope, double[] xNew, double[] gNew,
         ref int evaluations)
     {
         // Near the optimum f changes by less than its rounding error; allowing that much "increase" (the approximate

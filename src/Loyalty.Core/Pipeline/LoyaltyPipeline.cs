@@ -10,6 +10,7 @@ namespace Loyalty.Core.Pipeline;
 /// A built loyalty pipeline: collect → RFM → segment → value → reward → record, as configured. Immutable; each
 /// <see cref="RunAsync"/> reads the source afresh and returns an immutable <see cref="PipelineResult"/>.
 /// </summary>
+/// <remarks>Thread safety: the pipeline holds no mutable state of its own; concurrent runs are as safe as the source, store and sinks it was built with.</remarks>
 public sealed class LoyaltyPipeline
 {
     private readonly PipelineDefinition _definition;
@@ -28,10 +29,26 @@ public sealed class LoyaltyPipeline
         var d = _definition;
         var watch = Stopwatch.StartNew();
         var stages = new List<string> { "collect and summarise" };
-        if (d.Segmentation is not null) stages.Add("segment");
-        if (d.Clv is not null) stages.Add("value");
-        if (d.Rewards is not null) stages.Add("reward");
-        if (d.Feedback is not null || d.Bandit is not null) stages.Add("record");
+        if (d.Segmentation is not null)
+        {
+            stages.Add("segment");
+        }
+
+        if (d.Clv is not null)
+        {
+            stages.Add("value");
+        }
+
+        if (d.Rewards is not null)
+        {
+            stages.Add("reward");
+        }
+
+        if (d.Feedback is not null || d.Bandit is not null)
+        {
+            stages.Add("record");
+        }
+
         void Report(string stage) => progress?.Report(new PipelineProgress(stage, stages.IndexOf(stage) + 1, stages.Count));
 
         Report("collect and summarise");

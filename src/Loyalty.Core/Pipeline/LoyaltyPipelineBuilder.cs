@@ -11,6 +11,7 @@ namespace Loyalty.Core.Pipeline;
 /// can build once; the pipeline it builds can run many times. The pipeline adds wiring, not logic: every stage is a
 /// public engine usable on its own.
 /// </summary>
+/// <remarks>Thread safety: not thread-safe; configure it on one thread, then share the pipeline it builds.</remarks>
 public sealed class LoyaltyPipelineBuilder
 {
     private readonly List<Customer> _customers = [];

@@ -17,6 +17,7 @@ namespace Loyalty.Core.Pipeline;
 /// <param name="Clv">P(alive), expected purchases, spend and CLV per profiled customer.</param>
 /// <param name="Plan">The offers with explanations, and who got none and why.</param>
 /// <param name="Elapsed">Wall time of the run.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record PipelineResult(
     RfmResult Rfm,
     IReadOnlyList<RfmScore> RfmScores,

@@ -7,6 +7,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Pipeline;
 
 /// <summary>The purchase-process model the CLV step fits.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum PurchaseModelKind
 {
     /// <summary>BG/NBD (Fader, Hardie and Lee 2005).</summary>
@@ -19,7 +20,8 @@ public enum PurchaseModelKind
 
 /// <summary>Settings of the segmentation step: k-means on the customers' RFM features.</summary>
 /// <remarks>Features, per customer: time since the last purchase (T − t_x), repeat purchases (x) and mean repeat
-/// spend, standardised after log1p by default so long tails do not dominate.</remarks>
+/// spend, standardised after log1p by default so long tails do not dominate.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record SegmentationStepOptions
 {
     /// <summary>The k-means settings. <value>The default value is k = 4, k-means++, 4 restarts, seed 0, log1p then
@@ -37,6 +39,7 @@ public sealed record SegmentationStepOptions
 }
 
 /// <summary>Settings of the CLV step.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record ClvStepOptions
 {
     /// <summary>The purchase model. <value>The default value is <see cref="PurchaseModelKind.BgNbd"/>.</value></summary>
@@ -75,6 +78,7 @@ public sealed record ClvStepOptions
 }
 
 /// <summary>Settings of the rewards step.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RewardStepOptions
 {
     /// <summary>The rewards. <value>The default value is <see cref="RewardCatalogue.SeedExample"/>.</value></summary>
@@ -107,4 +111,5 @@ public sealed record RewardStepOptions
 /// <param name="Stage">collect, summarise, segment, value, reward, feedback.</param>
 /// <param name="Index">1-based stage number.</param>
 /// <param name="Count">Stages in this pipeline.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct PipelineProgress(string Stage, int Index, int Count);

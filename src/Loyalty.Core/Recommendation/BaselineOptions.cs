@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="BaselineRecommender"/>; the defaults are Surprise's BaselineOnly (ALS) defaults.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record BaselineOptions
 {
     /// <summary>Alternating passes (default 10).</summary>

@@ -2,6 +2,7 @@ namespace Loyalty.Core.Recommendation;
 
 /// <summary>The baseline predictor μ + b_u + b_i, biases fitted by alternating least squares (Koren 2010; Surprise's
 /// BaselineOnly): b_i = Σ(r − μ − b_u) / (λ_i + |U_i|), then b_u = Σ(r − μ − b_i) / (λ_u + |I_u|).</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class BaselineRecommender : IRecommender
 {
     /// <summary>Creates the recommender; the options are validated here, every problem reported at once.</summary>

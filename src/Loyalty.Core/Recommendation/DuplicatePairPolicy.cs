@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>What to do when the same (user, item) pair occurs more than once in the input.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum DuplicatePairPolicy
 {
     /// <summary>Throw an <see cref="ArgumentException"/> naming both rows. The default for explicit ratings, where a

@@ -6,6 +6,7 @@ namespace Loyalty.Core.Recommendation;
 /// <summary>A fitted latent-factor model: prediction μ + b_u + b_i + p_u·q_i (clipped to the rating scale for explicit
 /// models). Produced by SVD, SVD++ (implicit term folded into p_u), the baseline predictor (no factors) and implicit
 /// ALS (no mean or biases, no clipping). Immutable and safe to share between threads.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class FactorModel : IRecommendationModel
 {
     private readonly float[] _itemNorms;

@@ -4,6 +4,7 @@ namespace Loyalty.Core.Recommendation;
 
 /// <summary>A user who was not in training, placed in the model's factor space from a few interactions (see
 /// <see cref="FactorModel.FoldInUser"/>). The model itself is not changed.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class FoldedInUser
 {
     private readonly FactorModel _model;

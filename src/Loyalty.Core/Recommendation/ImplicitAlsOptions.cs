@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="ImplicitAlsRecommender"/> (implicit feedback: purchases, clicks, plays).</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record ImplicitAlsOptions
 {
     /// <summary>Latent factors (default 64).</summary>

@@ -5,6 +5,7 @@ namespace Loyalty.Core.Recommendation;
 /// <summary>Implicit-feedback matrix factorization (Hu, Koren &amp; Volinsky 2008): every user-item cell has preference
 /// 1 if observed else 0 and confidence 1 + α·strength; users and items are solved in turn by weighted least squares,
 /// each row by a few conjugate-gradient steps. For purchase and click data; scores are preferences, not ratings.</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class ImplicitAlsRecommender : IRecommender
 {
     /// <summary>Creates the recommender; the options are validated here, every problem reported at once.</summary>

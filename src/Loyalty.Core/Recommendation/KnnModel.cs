@@ -4,6 +4,7 @@ namespace Loyalty.Core.Recommendation;
 
 /// <summary>A fitted neighbourhood model. Immutable and safe to share between threads; <see cref="Save"/> and
 /// <see cref="Load"/> persist it.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class KnnModel : IRecommendationModel
 {
     private readonly RatingData _data;

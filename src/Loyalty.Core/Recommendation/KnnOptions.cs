@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Neighbourhood similarity for <see cref="KnnRecommender"/>, computed over co-rated entries.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum KnnSimilarity
 {
     /// <summary>Cosine of the co-rated ratings.</summary>
@@ -13,6 +14,7 @@ public enum KnnSimilarity
 }
 
 /// <summary>Settings of <see cref="KnnRecommender"/> (Surprise's KNNWithMeans prediction rule).</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record KnnOptions
 {
     /// <summary>True: neighbours are users who rated the item; false (default): items the user rated.</summary>

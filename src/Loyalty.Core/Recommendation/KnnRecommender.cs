@@ -2,6 +2,7 @@ namespace Loyalty.Core.Recommendation;
 
 /// <summary>User-based or item-based k-nearest-neighbours with mean-centred aggregation (Surprise's KNNWithMeans):
 /// r̂ = mean_x + Σ_{k best positive neighbours} sim·(r − mean_y) / Σ sim.</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class KnnRecommender : IRecommender
 {
     /// <summary>Creates the recommender; the options are validated here, every problem reported at once.</summary>

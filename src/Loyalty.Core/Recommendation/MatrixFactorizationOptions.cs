@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="MatrixFactorizationRecommender"/>. The defaults are Surprise's SVD defaults.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record MatrixFactorizationOptions
 {
     /// <summary>Latent factors per user and item (default 100).</summary>

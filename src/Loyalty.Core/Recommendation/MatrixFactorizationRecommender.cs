@@ -3,6 +3,7 @@ namespace Loyalty.Core.Recommendation;
 /// <summary>Biased matrix factorization trained by SGD ("SVD" as in Surprise), with a vectorised fused kernel. The
 /// default schedule visits ratings in Surprise's order; <see cref="SgdSchedule.Blocked"/> is a lock-free parallel
 /// schedule (as LIBMF's FPSGD). Defaults reproduce Surprise's SVD.</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class MatrixFactorizationRecommender : IRecommender
 {
     /// <summary>Creates the recommender; the options are validated here, every problem reported at once.</summary>

@@ -6,6 +6,7 @@ namespace Loyalty.Core.Recommendation;
 /// it.</summary>
 /// <param name="Min">The lowest valid rating.</param>
 /// <param name="Max">The highest valid rating.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct RatingScale(float Min, float Max)
 {
     /// <summary>The 1–5 star scale (MovieLens, Surprise's default).</summary>

@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>The order in which <see cref="MatrixFactorizationRecommender"/> visits the ratings in each epoch.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum SgdSchedule
 {
     /// <summary>Surprise's order (<c>trainset.all_ratings()</c>): users in order of first appearance in the input,

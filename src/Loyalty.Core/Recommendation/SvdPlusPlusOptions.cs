@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>Settings of <see cref="SvdPlusPlusRecommender"/>; the defaults are Surprise's SVDpp defaults.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record SvdPlusPlusOptions
 {
     /// <summary>Latent factors (default 20).</summary>

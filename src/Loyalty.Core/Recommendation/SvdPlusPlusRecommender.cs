@@ -8,7 +8,8 @@ namespace Loyalty.Core.Recommendation;
 /// together, and because every y_j of the user receives the same step c_t = γe·q_i/√|N(u)| and the same decay
 /// s = 1 − γλ, the running implicit sum z = |N(u)|^−½ Σ y_j follows z ← s·z + γe·q_i exactly, and the y_j are
 /// brought up to date once per user as y_j ← s^n·y_j + Σ_t s^(n−1−t)·c_t. Same arithmetic, O(k) per rating.
-/// Training is single-threaded: y rows are shared by all users who rated the item.</remarks>
+/// Training is single-threaded: y rows are shared by all users who rated the item.
+/// Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class SvdPlusPlusRecommender : IRecommender
 {
     /// <summary>Creates the recommender; the options are validated here, every problem reported at once.</summary>

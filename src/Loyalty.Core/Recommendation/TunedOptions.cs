@@ -3,6 +3,7 @@ namespace Loyalty.Core.Recommendation;
 /// <summary>Settings found by grid search on MovieLens 100K's official u1–u5 splits (docs/algorithms/recommender.md
 /// lists the search and the figures). A starting point for similar explicit-rating data: 1–5 stars, ~100 ratings per
 /// user.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class TunedOptions
 {
     /// <summary>SVD++ with many factors held in check by stronger regularization and a small initialisation

@@ -8,9 +8,11 @@ namespace Loyalty.Core.Rewards;
 /// <param name="Segment">The customer's segment, for per-segment caps (any key; null for none).</param>
 /// <param name="ExpectedUplift">Expected incremental value of the offer, in money.</param>
 /// <param name="ExpectedCost">Expected cost of the offer, in money (≥ 0).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct OfferCandidate(CustomerId CustomerId, string RewardId, string? Segment, double ExpectedUplift, double ExpectedCost);
 
 /// <summary>Constraints of an allocation.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record AllocationConstraints
 {
     /// <summary>Total expected cost allowed (≥ 0).</summary>
@@ -56,6 +58,7 @@ public sealed record AllocationConstraints
 /// <param name="TotalUplift">Σ expected uplift of the chosen offers.</param>
 /// <param name="TotalCost">Σ expected cost of the chosen offers (never above the budget).</param>
 /// <param name="CostBySegment">Expected cost per segment.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record Allocation(
     IReadOnlyList<OfferCandidate> Chosen,
     double TotalUplift,

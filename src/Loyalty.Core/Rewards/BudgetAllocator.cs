@@ -16,6 +16,7 @@ namespace Loyalty.Core.Rewards;
 /// are never exceeded beyond a 1e-12 relative rounding allowance. Offers with zero cost and
 /// positive uplift are always taken first. O(n log n) in the number of candidates. Deterministic: ties are broken by
 /// customer id, then reward id.
+/// <para>Thread safety: stateless; every member is safe to call from several threads at once.</para>
 /// </remarks>
 public static class BudgetAllocator
 {

@@ -6,9 +6,11 @@ namespace Loyalty.Core.Rewards;
 /// <param name="Name">Name shown to the customer ("Silver").</param>
 /// <param name="Threshold">Points earned within <see cref="LedgerOptions.TierWindow"/> needed (≥ 0).</param>
 /// <param name="EarnMultiplier">Multiplier on points earned from purchases while in the tier (≥ 0).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record TierDefinition(string Name, long Threshold, double EarnMultiplier = 1.0);
 
 /// <summary>Earning, expiry and tier rules of a <see cref="PointsLedger"/>.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LedgerOptions
 {
     /// <summary>Points per unit of currency spent, before the tier multiplier. <value>The default value is 1.</value></summary>

@@ -8,4 +8,5 @@ namespace Loyalty.Core.Rewards;
 /// <param name="Liability">Outstanding points × point value, in money.</param>
 /// <param name="Breakage">Expired / (spent + expired): the share of settled points that were never used; 0 when
 /// nothing has settled.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LedgerReport(long Issued, long Spent, long Expired, long Outstanding, decimal Liability, double Breakage);

@@ -4,6 +4,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Rewards;
 
 /// <summary>Who may receive a reward. Every condition set must hold; unset conditions do not restrict.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RewardEligibility
 {
     /// <summary>Segment ids allowed; null for any. <value>The default value is null.</value></summary>
@@ -43,6 +44,7 @@ public sealed record RewardEligibility
 /// The rewards a program can give, each with its eligibility rule. Ids are unique; rates, costs and values are
 /// checked when the catalogue is built, with every problem reported at once. Immutable.
 /// </summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class RewardCatalogue
 {
     private readonly Dictionary<string, (Reward Reward, RewardEligibility Eligibility)> _byId;

@@ -3,6 +3,7 @@ using System.Globalization;
 namespace Loyalty.Core.Rewards;
 
 /// <summary>Why a customer got no offer in a plan.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum NoOfferReason
 {
     /// <summary>Opted out of profiling or gave no marketing consent.</summary>
@@ -19,6 +20,7 @@ public enum NoOfferReason
 /// <param name="Offers">At most one offer per customer, each with its explanation.</param>
 /// <param name="NoOffer">Customers without an offer, with the reason.</param>
 /// <param name="Allocation">The allocation totals (uplift, cost, cost by segment).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record RewardPlan(
     IReadOnlyList<RewardOffer> Offers,
     IReadOnlyDictionary<CustomerId, NoOfferReason> NoOffer,
@@ -29,6 +31,7 @@ public sealed record RewardPlan(
 /// to bring more than they cost, and allocates the budget across customers (<see cref="BudgetAllocator"/>).
 /// Customers who opted out or gave no consent are left out before any estimate is made.
 /// </summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class RewardPlanner(RewardCatalogue catalogue, IRewardResponseModel? response = null, string campaign = "campaign")
 {
     private readonly RewardCatalogue _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));

@@ -61,6 +61,7 @@ internal static class Offers
 }
 
 /// <summary>Gives each segment its reward (the loyalty plan's cluster → reward table).</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class SegmentRewardPolicy : IRewardPolicy
 {
     private readonly RewardCatalogue _catalogue;
@@ -114,6 +115,7 @@ public sealed class SegmentRewardPolicy : IRewardPolicy
 }
 
 /// <summary>Gives rewards by loyalty-score band: the highest band whose minimum the score reaches.</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class LoyaltyScorePolicy : IRewardPolicy
 {
     private readonly RewardCatalogue _catalogue;
@@ -171,6 +173,7 @@ public sealed class LoyaltyScorePolicy : IRewardPolicy
 
 /// <summary>Picks, per customer, the eligible reward with the largest expected uplift net of its expected cost;
 /// no offer when none pays for itself.</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class ClvAwarePolicy(RewardCatalogue rewards, IRewardResponseModel? response = null) : IRewardPolicy
 {
     private readonly RewardCatalogue _catalogue = rewards ?? throw new ArgumentNullException(nameof(rewards));

@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Rewards;
 
 /// <summary>Estimates what making an offer is worth: the expected incremental margin it brings.</summary>
+/// <remarks>Thread safety: each implementation states its own guarantee.</remarks>
 public interface IRewardResponseModel
 {
     /// <summary>Expected incremental value, in money, of offering <paramref name="reward"/> to the customer.</summary>
@@ -13,7 +14,8 @@ public interface IRewardResponseModel
 /// </summary>
 /// <remarks>P(alive) and spend come from the profile's CLV estimate; without one, P(alive) is taken as 1 and spend
 /// as the customer's mean repeat spend. The lifts are the expected extra purchases per offer by reward kind; the
-/// defaults are conservative guesses to replace with your own measurements, which is why they are options.</remarks>
+/// defaults are conservative guesses to replace with your own measurements, which is why they are options.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record HeuristicResponseModel : IRewardResponseModel
 {
     /// <summary>Gross margin on sales (0..1). <value>The default value is 0.3.</value></summary>

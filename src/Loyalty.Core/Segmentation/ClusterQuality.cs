@@ -4,6 +4,7 @@ namespace Loyalty.Core.Segmentation;
 
 /// <summary>Internal validity indices for a labelling, computed in the space the rows are given in. Rows labelled
 /// <see cref="SegmentAssignment.Noise"/> are left out. Unweighted (every row counts once).</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class ClusterQuality
 {
     /// <summary>Rows above which <see cref="Silhouette"/> samples by default.</summary>

@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Settings of DBSCAN. Immutable; <see cref="Validate"/> reports every problem at once.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record DbscanOptions
 {
     /// <summary>Neighbourhood radius ε (Euclidean, in the units of the features). Required, &gt; 0.</summary>
@@ -28,6 +29,7 @@ public sealed record DbscanOptions
 /// <see cref="SegmentAssignment.Noise"/>. Neighbours come from a uniform ε-grid, not an O(n²) scan. Points are
 /// visited in row order, so the labelling is deterministic (a border point reachable from two clusters joins the
 /// one found first, as in scikit-learn).</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class Dbscan : ISegmenter
 {
     private const int Unvisited = -2;

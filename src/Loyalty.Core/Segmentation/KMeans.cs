@@ -6,6 +6,7 @@ namespace Loyalty.Core.Segmentation;
 /// <summary>k-means clustering of feature rows: SIMD Lloyd or Hamerly iterations, greedy k-means++, k-means‖,
 /// random or given starts, restarts, sample weights. Deterministic for a seed and bitwise identical for any thread
 /// count. The instance holds only its options, so it can fit several data sets, also concurrently.</summary>
+/// <remarks>Thread safety: holds no mutable state; safe to call from several threads at once.</remarks>
 public sealed class KMeans : ISegmenter
 {
     /// <summary>Creates a k-means segmenter.</summary>

@@ -6,6 +6,7 @@ namespace Loyalty.Core.Segmentation;
 /// <summary>A fitted k-means segmentation. Immutable and safe to share between threads: every member only reads.
 /// Rows passed to <see cref="Predict(ReadOnlySpan{float})"/> and <see cref="Transform(ReadOnlySpan{float}, Span{double})"/>
 /// are in the units of the fitting data; the model applies its own standardisation.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class KMeansModel : ISegmentationModel
 {
     private readonly CentroidPanel _panel;

@@ -4,6 +4,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>How k-means iterates.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum KMeansAlgorithm
 {
     /// <summary>Lloyd: every point is compared with every centroid each iteration (fused SIMD kernel).</summary>
@@ -18,6 +19,7 @@ public enum KMeansAlgorithm
 }
 
 /// <summary>How the starting centroids are chosen.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum KMeansInitialization
 {
     /// <summary>Greedy k-means++: 2 + ⌊ln k⌋ candidates per step, the one lowering the potential most is kept.</summary>
@@ -35,6 +37,7 @@ public enum KMeansInitialization
 }
 
 /// <summary>Settings of a k-means fit. Immutable; <see cref="Validate"/> reports every problem at once.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record KMeansOptions
 {
     /// <summary>Number of clusters (default 8).</summary>

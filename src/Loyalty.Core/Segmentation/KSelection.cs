@@ -3,6 +3,7 @@ using Loyalty.Core.Features.Scaling;
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Scores of k-means fits over a range of k, to choose the number of segments.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class KSelectionResult
 {
     internal KSelectionResult(int[] ks, double[] inertia, double[] silhouette, double[] calinskiHarabasz, double[] daviesBouldin)
@@ -50,6 +51,7 @@ public sealed class KSelectionResult
 }
 
 /// <summary>Fits k-means for every k in a range and scores each fit.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class KSelection
 {
     /// <summary>Fits <paramref name="options"/> with K set to each of <paramref name="minK"/>..<paramref name="maxK"/>

@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>Settings of mini-batch k-means. Immutable; <see cref="Validate"/> reports every problem at once.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record MiniBatchKMeansOptions
 {
     /// <summary>Number of clusters (default 8).</summary>

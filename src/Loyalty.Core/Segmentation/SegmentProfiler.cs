@@ -9,10 +9,12 @@ namespace Loyalty.Core.Segmentation;
 /// <param name="TopName">The most common per-row name (for example the RFM segment), or null without names; ties go
 /// to the ordinally smaller name.</param>
 /// <param name="TopNameShare">Share of the segment's rows carrying <paramref name="TopName"/> (0 without names).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record SegmentProfile(
     int SegmentId, int Size, double Share, IReadOnlyList<double> Mean, IReadOnlyList<double> Median, string? TopName, double TopNameShare);
 
 /// <summary>Builds <see cref="SegmentProfile"/>s from feature rows and their segment labels.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class SegmentProfiler
 {
     /// <summary>One profile per segment id in ascending order (noise, if present, first), skipping empty ids.</summary>

@@ -11,7 +11,8 @@ namespace Loyalty.Core.Simulation;
 /// </summary>
 /// <remarks>The environment uses common random numbers: for a seed, the same customers visit in the same rounds and
 /// the same uniform draw decides each visit's response whatever the policy, so policies are compared on identical
-/// traffic and their differences are due to their choices alone.</remarks>
+/// traffic and their differences are due to their choices alone.
+/// Thread safety: the simulator holds no mutable state, so runs may proceed concurrently, each with its own policy (policies are not thread-safe).</remarks>
 public sealed class CustomerBaseSimulator
 {
     private readonly SimulationOptions _options;

@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Simulation;
 
 /// <summary>The true response probabilities of the simulated base: what a perfect policy would know.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class GroundTruth
 {
     private readonly double[][] _response;

@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Simulation;
 
 /// <summary>The simulated customer base and horizon.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record SimulationOptions
 {
     /// <summary>Customers in the base, at least 1. <value>The default value is 1000.</value></summary>
@@ -39,6 +40,7 @@ public sealed record SimulationOptions
 }
 
 /// <summary>The policies the simulator can run by name.</summary>
+/// <remarks>Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum SimulatedPolicy
 {
     /// <summary>Thompson sampling per segment.</summary>
@@ -65,6 +67,7 @@ public enum SimulatedPolicy
 /// <param name="RandomReward">Expected responses had every visitor received a uniformly random reward.</param>
 /// <param name="Regret">OracleReward − ExpectedReward (pseudo-regret, never negative).</param>
 /// <param name="RewardByRound">Realised responses per round.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record SimulationResult(
     string Policy,
     int Rounds,

@@ -1,4 +1,3 @@
-using Loyalty.Core.Rewards;
 using Loyalty.Core.Storage;
 
 namespace Loyalty.Core.Tests.Storage;

@@ -1,6 +1,5 @@
 using Loyalty.Core.Collection;
 using Loyalty.Core.Features;
-using Loyalty.Core.Rewards;
 using Loyalty.Core.Storage;
 
 namespace Loyalty.Core.Tests.Storage;

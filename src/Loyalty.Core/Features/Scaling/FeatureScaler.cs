@@ -8,7 +8,8 @@ namespace Loyalty.Core.Features.Scaling;
 /// </summary>
 /// <remarks>Zero-variance rule: a column that is constant on the fitting data gets a scale of 1, so it transforms
 /// to 0 (z-score: x − mean; min-max: x − min) instead of dividing by zero; <see cref="ConstantColumns"/> lists
-/// such columns so callers can drop them.</remarks>
+/// such columns so callers can drop them.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class FeatureScaler
 {
     private readonly double[] _offset;

@@ -4,6 +4,7 @@ namespace Loyalty.Core.Feedback.Bandits;
 /// and a feature vector (contextual policies such as LinUCB).</summary>
 /// <param name="Segment">Segment key; empty for one global model.</param>
 /// <param name="Features">Numeric context features; required by LinUCB, ignored by the others.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record BanditContext(string Segment = "", IReadOnlyList<double>? Features = null)
 {
     /// <summary>One global model, no features.</summary>
@@ -19,6 +20,7 @@ public sealed record BanditContext(string Segment = "", IReadOnlyList<double>? F
 /// <param name="Policy">Policy name.</param>
 /// <param name="Context">The context.</param>
 /// <param name="Timestamp">When the decision was made (from the policy's <see cref="TimeProvider"/>).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record BanditDecision(
     string EventId,
     string ArmId,

@@ -3,6 +3,7 @@ using Loyalty.Core.Validation;
 namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>Settings shared by the bandit policies; each policy reads the ones it needs.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record BanditOptions
 {
     /// <summary>Seed for every random choice (arm draws, Thompson posterior draws). <value>The default value is 0.</value></summary>

@@ -2,6 +2,7 @@ namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>ε-greedy per segment: with probability ε a uniformly random arm, otherwise the arm with the best mean
 /// reward so far (arms never played count as best, so each is tried; ties share the greedy mass).</summary>
+/// <remarks>Thread safety: not thread-safe (see <see cref="BanditPolicy"/>): one instance per thread, or lock around it.</remarks>
 public sealed class EpsilonGreedy : BanditPolicy
 {
     internal const string PolicyName = "epsilon-greedy";

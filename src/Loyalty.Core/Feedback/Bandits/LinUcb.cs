@@ -5,7 +5,8 @@ namespace Loyalty.Core.Feedback.Bandits;
 /// choosing argmax θₐᵀx + α·sqrt(xᵀAₐ⁻¹x). The segment key is ignored; context features are required.
 /// </summary>
 /// <remarks>Aₐ⁻¹ is kept directly and updated with the Sherman–Morrison formula, so a decision costs O(d²) per arm.
-/// The feature dimension is fixed by the first context seen. Ties share the probability evenly.</remarks>
+/// The feature dimension is fixed by the first context seen. Ties share the probability evenly.
+/// Thread safety: not thread-safe (see <see cref="BanditPolicy"/>): one instance per thread, or lock around it.</remarks>
 public sealed class LinUcb : BanditPolicy
 {
     internal const string PolicyName = "linucb";

@@ -11,6 +11,7 @@ namespace Loyalty.Core.Feedback.Bandits;
 /// by Monte-Carlo with <see cref="BanditOptions.MonteCarloDraws"/> seeded posterior draws. The arm is then drawn from
 /// that estimated distribution, so the logged propensity is exactly the probability the decision was drawn with
 /// (an arm with no winning draw is never chosen). The estimate is cached per segment until the segment learns.
+/// <para>Thread safety: not thread-safe (see <see cref="BanditPolicy"/>): one instance per thread, or lock around it.</para>
 /// </remarks>
 public sealed class ThompsonSampling : BanditPolicy
 {

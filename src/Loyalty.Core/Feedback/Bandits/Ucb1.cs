@@ -2,6 +2,7 @@ namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>UCB1 per segment: plays every arm once, then the arm maximising mean + c·sqrt(2 ln n / nₐ). Deterministic
 /// except for ties, which share the probability evenly (so the logged propensities are 1 or 1/ties).</summary>
+/// <remarks>Thread safety: not thread-safe (see <see cref="BanditPolicy"/>): one instance per thread, or lock around it.</remarks>
 public sealed class Ucb1 : BanditPolicy
 {
     internal const string PolicyName = "ucb1";

@@ -2,6 +2,7 @@ namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>Chooses uniformly at random and learns nothing: the baseline (and a common logging policy for
 /// off-policy evaluation). Rewards are still accepted, so it can sit behind the same feedback plumbing.</summary>
+/// <remarks>Thread safety: not thread-safe (see <see cref="BanditPolicy"/>): one instance per thread, or lock around it.</remarks>
 public sealed class UniformRandomPolicy : BanditPolicy
 {
     internal const string PolicyName = "random";

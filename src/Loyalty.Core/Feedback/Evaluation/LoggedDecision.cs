@@ -7,6 +7,7 @@ namespace Loyalty.Core.Feedback.Evaluation;
 /// <param name="ArmId">The arm played.</param>
 /// <param name="Propensity">Probability with which the logging policy played that arm, in (0, 1].</param>
 /// <param name="Reward">Observed reward, finite.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record LoggedDecision(BanditContext Context, string ArmId, double Propensity, double Reward)
 {
     /// <summary>The logged form of a bandit decision once its reward is known.</summary>
@@ -26,4 +27,5 @@ public sealed record LoggedDecision(BanditContext Context, string ArmId, double 
 /// <param name="Count">Logged decisions used.</param>
 /// <param name="EffectiveSampleSize">(Σw)² / Σw² of the importance weights: how many logged decisions the estimate
 /// is worth; far below <paramref name="Count"/> means the candidate strays from the logging policy.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record OffPolicyEstimate(string Method, double Value, double StandardError, double CiLow, double CiHigh, int Count, double EffectiveSampleSize);

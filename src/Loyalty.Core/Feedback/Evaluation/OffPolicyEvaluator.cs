@@ -13,6 +13,7 @@ namespace Loyalty.Core.Feedback.Evaluation;
 /// doubly robust = mean(Σₐ π(a|xᵢ) q̂(xᵢ,a) + wᵢ(rᵢ − q̂(xᵢ,aᵢ))), unbiased when either the propensities or the reward
 /// model q̂ are right. The default q̂ is the logged mean reward per (segment, arm), falling back to the arm's and then
 /// the overall mean.
+/// <para>Thread safety: stateless; every member is safe to call from several threads at once.</para>
 /// </remarks>
 public static class OffPolicyEvaluator
 {

@@ -7,10 +7,12 @@ namespace Loyalty.Core.Feedback.Uplift;
 /// <param name="Group">Value of the group (treatment) column.</param>
 /// <param name="Outcome">Value of the outcome column.</param>
 /// <param name="Stratum">Covariate columns joined with '|' (empty when none were asked for).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record ExperimentRow(string Group, double Outcome, string Stratum);
 
 /// <summary>An experiment read from a CSV file: a group column (treatment labels), an outcome column and optional
 /// covariate columns, ready to compare any two groups.</summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class ExperimentTable
 {
     private ExperimentTable(string source, string groupColumn, IReadOnlyList<ExperimentRow> rows)

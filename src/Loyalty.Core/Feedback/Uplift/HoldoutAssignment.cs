@@ -10,7 +10,8 @@ namespace Loyalty.Core.Feedback.Uplift;
 /// experiment — across processes, machines and restarts — while different experiments are independent.
 /// </summary>
 /// <remarks>The bucket is the first 64 bits of SHA-256 over "experiment \0 seed \0 id" (UTF-8) scaled to [0, 1);
-/// SHA-256 rather than <see cref="string.GetHashCode()"/>, which is randomised per process.</remarks>
+/// SHA-256 rather than <see cref="string.GetHashCode()"/>, which is randomised per process.
+/// Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class HoldoutAssignment
 {
     private readonly byte[] _prefix;

@@ -12,6 +12,7 @@ namespace Loyalty.Core.Feedback.Uplift;
 /// <param name="CiLow">Lower bound of the normal-approximation interval.</param>
 /// <param name="CiHigh">Upper bound.</param>
 /// <param name="Confidence">Confidence level of the interval.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record TreatmentEffect(
     long Treated,
     long Control,

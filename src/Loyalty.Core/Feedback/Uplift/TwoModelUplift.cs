@@ -7,6 +7,7 @@ namespace Loyalty.Core.Feedback.Uplift;
 /// of their predictions. Each model is a per-stratum mean shrunk towards its group's overall mean with
 /// <c>priorStrength</c> pseudo-observations, so small strata do not produce wild estimates.
 /// </summary>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed class TwoModelUplift
 {
     private readonly Dictionary<string, double> _treated;

@@ -4,6 +4,7 @@ namespace Loyalty.Core.Feedback.Uplift;
 /// <param name="Fraction">Share of all units targeted, in (0, 1].</param>
 /// <param name="Qini">Qini gain per unit: (Yₜ − Y꜀·Nₜ/N꜀) / N over the targeted units.</param>
 /// <param name="Uplift">Uplift gain per unit: (Yₜ/Nₜ − Y꜀/N꜀)·k / N over the targeted k units.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record UpliftCurvePoint(double Fraction, double Qini, double Uplift);
 
 /// <summary>Qini and uplift curves of an uplift model and their areas.</summary>
@@ -12,12 +13,14 @@ public sealed record UpliftCurvePoint(double Fraction, double Qini, double Uplif
 /// (positive: better than random).</param>
 /// <param name="Auuc">Area under the uplift curve (per unit, over the targeted fraction 0..1).</param>
 /// <param name="RandomAuuc">AUUC of random targeting: half the overall uplift.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record UpliftCurveResult(IReadOnlyList<UpliftCurvePoint> Points, double Qini, double Auuc, double RandomAuuc);
 
 /// <summary>Evaluates uplift scores against a randomised experiment: units sorted by score, best first.</summary>
 /// <remarks>Where a prefix holds no control (or no treated) unit, its group mean is taken as 0 for the uplift curve
 /// and the control term of the Qini gain as 0, rather than dividing by zero. Areas use the trapezoid rule from
-/// (0, 0).</remarks>
+/// (0, 0).
+/// Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class UpliftCurve
 {
     /// <summary>Computes the curves and their areas.</summary>

@@ -1,6 +1,7 @@
 namespace Loyalty.Core.Recommendation.Evaluation;
 
 /// <summary>Rating-prediction error of a model on held-out interactions.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class AccuracyMetrics
 {
     /// <summary>Root mean squared error of <see cref="IRecommendationModel.Predict"/> on <paramref name="test"/>.</summary>

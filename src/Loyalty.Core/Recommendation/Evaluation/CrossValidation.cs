@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Loyalty.Core.Recommendation.Evaluation;
 
 /// <summary>Fits a recommender on each split and scores it: RMSE, MAE and ranking metrics at k.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class CrossValidation
 {
     /// <summary>Runs every split in order, reporting each finished fold to <paramref name="progress"/>.</summary>

@@ -10,6 +10,7 @@ namespace Loyalty.Core.Recommendation.Evaluation;
 /// <param name="FitSeconds">Wall-clock seconds of the fit.</param>
 /// <param name="TrainRatings">Training interactions.</param>
 /// <param name="TestRatings">Test interactions.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record FoldResult(
     double Rmse,
     double Mae,
@@ -23,6 +24,7 @@ public sealed record FoldResult(
 
 /// <summary>Per-fold results and their means.</summary>
 /// <param name="Folds">One result per split, in order.</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record EvaluationReport(IReadOnlyList<FoldResult> Folds)
 {
     /// <summary>Mean RMSE over the folds.</summary>

@@ -2,6 +2,7 @@ namespace Loyalty.Core.Recommendation.Evaluation;
 
 /// <summary>A small exhaustive search: evaluates each candidate setting on the same splits and keeps the lowest mean
 /// RMSE (ties: the earlier candidate).</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class GridSearch
 {
     /// <summary>Evaluates every candidate; returns them with their reports, best first.</summary>

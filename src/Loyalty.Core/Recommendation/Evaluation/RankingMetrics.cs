@@ -6,6 +6,7 @@ namespace Loyalty.Core.Recommendation.Evaluation;
 /// <param name="NdcgAtK">Mean NDCG at k, binary relevance.</param>
 /// <param name="MapAtK">Mean average precision at k (normalised by min(relevant, k)).</param>
 /// <param name="Users">Users averaged over (those with at least one relevant test item).</param>
+/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public readonly record struct RankingMetrics(double PrecisionAtK, double RecallAtK, double NdcgAtK, double MapAtK, int Users)
 {
     /// <summary>Ranks the top <paramref name="k"/> unseen items for each test user; an item is relevant when its test

@@ -2,6 +2,7 @@ namespace Loyalty.Core.Recommendation.Evaluation;
 
 /// <summary>Ways to cut interactions into train/test splits. Predefined splits (MovieLens u1–u5) are simply a list of
 /// <see cref="RatingSplit"/>.</summary>
+/// <remarks>Thread safety: stateless; every member is safe to call from several threads at once.</remarks>
 public static class Splits
 {
     /// <summary>k-fold cross-validation: a seeded shuffle, then fold f tests on every k-th rating from f.</summary>
