@@ -1,5 +1,3 @@
-using Loyalty.Core.Rewards;
-
 namespace Loyalty.Core.Storage;
 
 /// <summary>

@@ -25,7 +25,7 @@ internal static class TestData
 
     /// <summary>
     /// A file or folder of an external data set, e.g. <c>Shared("hillstrom", "hillstrom.csv")</c>: the first of
-    /// <see cref="DataSetFolders"/> that holds it. When none does the test is skipped, saying where it looked and how
+    /// <see cref="DataSetFolders(string)"/> that holds it. When none does the test is skipped, saying where it looked and how
     /// to get the data (or fails, under <c>LOYALTY_REQUIRE_EXTERNAL=1</c>).
     /// </summary>
     internal static string Shared(string dataSet, params string[] parts)

@@ -49,7 +49,7 @@ internal static class KnnModelFile
             K = r.ReadInt32("options.k"),
             MinK = r.ReadInt32("options.minK"),
             Scale = new RatingScale(r.ReadSingle("options.scale.min"), r.ReadSingle("options.scale.max")),
-            Duplicates = r.ReadEnum<DuplicatePolicy>("options.duplicates"),
+            Duplicates = r.ReadEnum<DuplicatePairPolicy>("options.duplicates"),
         };
         try
         {

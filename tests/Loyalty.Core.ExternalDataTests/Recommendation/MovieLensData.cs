@@ -1,5 +1,4 @@
 using System.Globalization;
-using Loyalty.Core.Recommendation;
 
 namespace Loyalty.Core.Tests.Recommendation;
 
