@@ -3,6 +3,7 @@ namespace Loyalty.Core.Storage;
 /// <summary>Money in the stores: fixed point with four decimals, enough for every ISO 4217 currency (at most three)
 /// and for unit prices quoted to a tenth of a cent. A dialect's columns named <c>*_amount_e4</c> hold amounts times
 /// <see cref="Scale"/> as 64-bit integers, so sums in SQL are exact.</summary>
+/// <remarks>Thread safety: constants only; safe from any thread.</remarks>
 public static class StoreMoney
 {
     /// <summary>Stored amount units per unit of money: 10,000.</summary>

@@ -11,6 +11,7 @@ namespace Loyalty.Core.Storage;
 /// <param name="AmountE4">The amount times <see cref="StoreMoney.Scale"/>; negative for returns.</param>
 /// <param name="OrderId">The order id, or null.</param>
 /// <param name="ItemIds">The items bought in order, or null.</param>
+/// <remarks>Thread safety: immutable (the key bytes by contract); safe to share between threads.</remarks>
 public readonly record struct StoredTransaction(
     byte[] Key,
     string CustomerKey,

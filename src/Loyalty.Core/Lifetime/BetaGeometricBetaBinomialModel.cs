@@ -1,5 +1,3 @@
-using Loyalty.Core.Persistence;
-
 using System.Globalization;
 using Loyalty.Core.Validation;
 

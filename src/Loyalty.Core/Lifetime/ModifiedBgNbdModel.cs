@@ -1,4 +1,3 @@
-using Loyalty.Core.Persistence;
 using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Lifetime;

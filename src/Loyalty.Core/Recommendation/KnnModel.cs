@@ -1,5 +1,3 @@
-using Loyalty.Core.Persistence;
-
 namespace Loyalty.Core.Recommendation;
 
 /// <summary>A fitted neighbourhood model. Immutable and safe to share between threads; <see cref="Save"/> and

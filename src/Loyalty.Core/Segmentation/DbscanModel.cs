@@ -1,5 +1,3 @@
-using Loyalty.Core.Persistence;
-
 namespace Loyalty.Core.Segmentation;
 
 /// <summary>A fitted DBSCAN segmentation. Immutable and thread-safe. A new row joins the cluster of the nearest core

@@ -1,5 +1,4 @@
 using Loyalty.Core.Numerics;
-using Loyalty.Core.Persistence;
 
 namespace Loyalty.Core.Segmentation;
 

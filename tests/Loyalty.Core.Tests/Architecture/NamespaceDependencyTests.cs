@@ -12,18 +12,23 @@ public sealed class NamespaceDependencyTests
 {
     /// <summary>For each area (the namespace segment after Loyalty.Core, sub-namespaces folded in) the other areas
     /// of Loyalty.Core it may use. The root namespace and Abstractions are everyone's vocabulary.</summary>
+    private static readonly string[] Foundation = ["Numerics", "Validation", "Persistence"];
+
     private static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
+        // Foundations every engine may use: kernels and optimisers, the options collector, the model-file format.
         ["Numerics"] = [],
-        ["Collection"] = ["Numerics"],
-        ["Features"] = ["Numerics", "Collection"],
-        ["Segmentation"] = ["Numerics", "Features"],
-        ["Lifetime"] = ["Numerics", "Features"],
-        ["Recommendation"] = ["Numerics", "Collection", "Features"],
-        ["Feedback"] = ["Numerics", "Collection", "Features"],
-        ["Rewards"] = ["Numerics", "Segmentation", "Lifetime", "Feedback"],
-        ["Simulation"] = ["Numerics", "Features", "Segmentation", "Lifetime", "Rewards", "Feedback"],
-        ["Pipeline"] = ["Numerics", "Collection", "Features", "Segmentation", "Lifetime", "Recommendation", "Feedback", "Rewards", "Simulation"],
+        ["Validation"] = [],
+        ["Persistence"] = [],
+        ["Collection"] = [.. Foundation],
+        ["Features"] = [.. Foundation, "Collection"],
+        ["Segmentation"] = [.. Foundation, "Features"],
+        ["Lifetime"] = [.. Foundation, "Features"],
+        ["Recommendation"] = [.. Foundation, "Collection", "Features"],
+        ["Feedback"] = [.. Foundation, "Collection", "Features"],
+        ["Rewards"] = [.. Foundation, "Segmentation", "Lifetime", "Feedback"],
+        ["Simulation"] = [.. Foundation, "Features", "Segmentation", "Lifetime", "Rewards", "Feedback"],
+        ["Pipeline"] = [.. Foundation, "Collection", "Features", "Segmentation", "Lifetime", "Recommendation", "Feedback", "Rewards", "Simulation"],
     };
 
     [Fact]

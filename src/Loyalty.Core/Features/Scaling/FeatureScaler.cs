@@ -1,5 +1,3 @@
-using Loyalty.Core.Persistence;
-
 namespace Loyalty.Core.Features.Scaling;
 
 /// <summary>

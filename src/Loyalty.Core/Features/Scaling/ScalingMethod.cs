@@ -3,7 +3,8 @@ namespace Loyalty.Core.Features.Scaling;
 /// <summary>How features are scaled, column by column: by a <see cref="FeatureScaler"/>, or by k-means before
 /// clustering (which reports centroids back in the original units).</summary>
 /// <remarks>A column that is constant on the fitting data gets a scale of 1, so it transforms to x − offset
-/// instead of dividing by zero.</remarks>
+/// instead of dividing by zero.
+/// Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum ScalingMethod
 {
     /// <summary>Use the features as they are.</summary>

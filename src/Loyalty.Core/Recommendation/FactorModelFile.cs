@@ -1,6 +1,6 @@
-using Loyalty.Core.Recommendation;
+using Loyalty.Core.Persistence;
 
-namespace Loyalty.Core.Persistence;
+namespace Loyalty.Core.Recommendation;
 
 /// <summary>The <c>loyalty.factor</c> format of <see cref="FactorModel"/> (SVD, SVD++, baseline, implicit ALS): the
 /// keys, biases, logical factor columns (independent of the padding) and the seen-item lists.</summary>

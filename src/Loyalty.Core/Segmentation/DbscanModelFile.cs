@@ -1,6 +1,6 @@
-using Loyalty.Core.Segmentation;
+using Loyalty.Core.Persistence;
 
-namespace Loyalty.Core.Persistence;
+namespace Loyalty.Core.Segmentation;
 
 /// <summary>The <c>loyalty.dbscan</c> format of <see cref="DbscanModel"/>: ε, sizes, the training labels, the core
 /// rows and their features. The neighbour grid is rebuilt from the core points by the constructor the fit uses.</summary>

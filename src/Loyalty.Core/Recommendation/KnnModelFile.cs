@@ -1,6 +1,6 @@
-using Loyalty.Core.Recommendation;
+using Loyalty.Core.Persistence;
 
-namespace Loyalty.Core.Persistence;
+namespace Loyalty.Core.Recommendation;
 
 /// <summary>The <c>loyalty.knn</c> format of <see cref="KnnModel"/>: the options, the keys, the training ratings
 /// (in fitting order) and the upper triangle of the similarity matrix. Means and the per-user / per-item lists are

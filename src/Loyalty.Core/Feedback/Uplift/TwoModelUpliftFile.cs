@@ -1,6 +1,6 @@
-using Loyalty.Core.Feedback.Uplift;
+using Loyalty.Core.Persistence;
 
-namespace Loyalty.Core.Persistence;
+namespace Loyalty.Core.Feedback.Uplift;
 
 /// <summary>The <c>loyalty.uplift</c> format of <see cref="TwoModelUplift"/>: the treated and control means, then each
 /// group's strata (ordinal order, so the same model always writes the same bytes) and their predictions.</summary>

@@ -1,6 +1,6 @@
-using Loyalty.Core.Features.Scaling;
+using Loyalty.Core.Persistence;
 
-namespace Loyalty.Core.Persistence;
+namespace Loyalty.Core.Features.Scaling;
 
 /// <summary>The <c>loyalty.scaler</c> format of <see cref="FeatureScaler"/>: the method, per-column offsets and scales,
 /// and the columns that were constant on the fitting data.</summary>

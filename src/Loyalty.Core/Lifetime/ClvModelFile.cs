@@ -1,6 +1,6 @@
-using Loyalty.Core.Lifetime;
+using Loyalty.Core.Persistence;
 
-namespace Loyalty.Core.Persistence;
+namespace Loyalty.Core.Lifetime;
 
 /// <summary>The format shared by the fitted lifetime-value models, one format name per model
 /// (<c>loyalty.bgnbd</c>, <c>loyalty.mbgnbd</c>, <c>loyalty.paretonbd</c>, <c>loyalty.bgbb</c>,

@@ -1,7 +1,7 @@
 using Loyalty.Core.Features.Scaling;
-using Loyalty.Core.Segmentation;
+using Loyalty.Core.Persistence;
 
-namespace Loyalty.Core.Persistence;
+namespace Loyalty.Core.Segmentation;
 
 /// <summary>The <c>loyalty.kmeans</c> format of <see cref="KMeansModel"/>: sizes, the centroids in the clustering
 /// space, the standardisation (mode, means, scales), the training labels and the fit statistics. The centroids in
