@@ -344,10 +344,4 @@ internal static class RecommendCommand
 
     private static IAnsiConsole Console(TextWriter stdout) =>
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-
-    /// <summary>Reports on the calling thread, so progress lines appear in fold order.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -80,7 +80,7 @@ internal static class SegmentCommand
             return CliRunner.Success;
         }
 
-        var progress = new Progress<KMeansProgress>(p => stderr.WriteLine($"run {p.Run} iteration {p.Iteration}: {p.LabelsChanged} labels changed, shift {p.CentroidShift:G4}"));
+        var progress = new SynchronousProgress<KMeansProgress>(p => stderr.WriteLine($"run {p.Run} iteration {p.Iteration}: {p.LabelsChanged} labels changed, shift {p.CentroidShift:G4}"));
         int repeat = parsed.GetValue(Repeat);
         if (repeat < 1)
         {

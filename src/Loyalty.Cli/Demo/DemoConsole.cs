@@ -1,4 +1,5 @@
 using System.Globalization;
+using Loyalty.Cli.Infrastructure;
 using Spectre.Console;
 
 namespace Loyalty.Cli.Demo;
@@ -16,7 +17,7 @@ internal static class DemoConsole
             .StartAsync(async context =>
             {
                 var tasks = DemoRunner.Stages.ToDictionary(s => s, s => context.AddTask(s, autoStart: false, maxValue: 1));
-                var progress = new Relay(p =>
+                var progress = new SynchronousProgress<DemoProgress>(p =>
                 {
                     if (!tasks.TryGetValue(p.Stage, out var task))
                     {
@@ -42,7 +43,7 @@ internal static class DemoConsole
     internal static Task<DemoResult> RunPlainAsync(DemoRunner runner, TextWriter log, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var progress = new Relay(p =>
+        var progress = new SynchronousProgress<DemoProgress>(p =>
         {
             if (p.Detail == "done")
             {
@@ -138,9 +139,4 @@ internal static class DemoConsole
     private static string F(double value, int decimals = 2) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string P(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
-
-    private sealed class Relay(Action<DemoProgress> report) : IProgress<DemoProgress>
-    {
-        public void Report(DemoProgress value) => report(value);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Loyalty.Cli.Infrastructure;
 using Loyalty.Core;
 using Loyalty.Core.Features;
 using Loyalty.Core.Features.Scaling;
@@ -58,7 +59,7 @@ internal sealed class DemoRunner
         }
 
         var customers = new DemoCustomerBase(o.Customers, o.Seed);
-        var source = new SimulatedSource(customers, new Relay<long>(n =>
+        var source = new SimulatedSource(customers, new SynchronousProgress<long>(n =>
             progress?.Report(new DemoProgress(Stages[0], n, customers.ExpectedTransactions, $"{n:N0} transactions"))));
         var catalogue = RewardCatalogue.SeedExample;
         var learner = new BanditRewardLearner(new ThompsonSampling(catalogue.Rewards.Select(r => r.Id), new BanditOptions { Seed = o.Seed }));
@@ -80,7 +81,7 @@ internal sealed class DemoRunner
         }
 
         var result = await builder.Build().RunAsync(
-            new Relay<PipelineProgress>(p =>
+            new SynchronousProgress<PipelineProgress>(p =>
             {
                 if (p.Index > 1)
                 {
@@ -138,12 +139,6 @@ internal sealed class DemoRunner
             .. demo.Timings.Select(t => new KeyValuePair<string, string>($"{t.Stage} (s)", t.Seconds.ToString("0.00", CultureInfo.InvariantCulture))),
         ],
     };
-
-    /// <summary>Reports on the calling thread (unlike <see cref="Progress{T}"/>), so progress arrives in order.</summary>
-    private sealed class Relay<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 
     private sealed class FixedTime(DateTime now) : TimeProvider
     {
