@@ -1,3 +1,5 @@
+using Loyalty.Core.Validation;
+
 namespace Loyalty.Core.Reporting;
 
 /// <summary>Titles and size of one chart.</summary>
@@ -10,26 +12,13 @@ internal sealed record ChartText(string Title, string XLabel, string YLabel, int
 {
     internal void Validate()
     {
-        var errors = new List<string>();
-        if (Title is null || XLabel is null || YLabel is null)
-        {
-            errors.Add("Title, XLabel and YLabel are required (use an empty string for none).");
-        }
-
-        if (Width < 200)
-        {
-            errors.Add($"{nameof(Width)} must be at least 200 pixels (was {Width}).");
-        }
-
-        if (Height < 150)
-        {
-            errors.Add($"{nameof(Height)} must be at least 150 pixels (was {Height}).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid chart text: " + string.Join(" ", errors), "text");
-        }
+        var v = new OptionsValidator(nameof(ChartText));
+        v.NotNull(nameof(Title), Title);
+        v.NotNull(nameof(XLabel), XLabel);
+        v.NotNull(nameof(YLabel), YLabel);
+        v.AtLeast(nameof(Width), Width, 200);
+        v.AtLeast(nameof(Height), Height, 150);
+        v.ThrowIfInvalid("text");
     }
 }
 

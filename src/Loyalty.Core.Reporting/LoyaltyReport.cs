@@ -1,6 +1,7 @@
 using Loyalty.Core.Feedback.Uplift;
 using Loyalty.Core.Pipeline;
 using Loyalty.Core.Simulation;
+using Loyalty.Core.Validation;
 
 namespace Loyalty.Core.Reporting;
 
@@ -53,36 +54,20 @@ public sealed record LoyaltyReportInput
     /// <exception cref="ArgumentException">The input is invalid; the message lists every problem.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (Pipeline is null)
+        var v = new OptionsValidator(nameof(LoyaltyReportInput));
+        v.NotNull(nameof(Pipeline), Pipeline);
+        v.NotBlank(nameof(Title), Title);
+        v.AtLeast(nameof(MaxScatterPoints), MaxScatterPoints, 10);
+        if (Budget is { } budget)
         {
-            errors.Add($"{nameof(Pipeline)}: required.");
+            v.NonNegative(nameof(Budget), budget);
         }
 
-        if (string.IsNullOrWhiteSpace(Title))
-        {
-            errors.Add($"{nameof(Title)}: must not be blank.");
-        }
-
-        if (MaxScatterPoints < 10)
-        {
-            errors.Add($"{nameof(MaxScatterPoints)}: must be at least 10 (was {MaxScatterPoints}).");
-        }
-
-        if (Budget is { } budget && !(double.IsFinite(budget) && budget >= 0))
-        {
-            errors.Add($"{nameof(Budget)}: must be finite and ≥ 0 (was {budget}).");
-        }
-
-        if (Facts is null || BanditRuns is null || Uplift is null || Recommendations is null)
-        {
-            errors.Add("Facts, BanditRuns, Uplift and Recommendations must not be null (use empty lists).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid report input:" + Environment.NewLine + string.Join(Environment.NewLine, errors), "input");
-        }
+        v.Require(Facts is not null, nameof(Facts), "must not be null (use an empty list)");
+        v.Require(BanditRuns is not null, nameof(BanditRuns), "must not be null (use an empty list)");
+        v.Require(Uplift is not null, nameof(Uplift), "must not be null (use an empty list)");
+        v.Require(Recommendations is not null, nameof(Recommendations), "must not be null (use an empty list)");
+        v.ThrowIfInvalid("input");
     }
 }
 

@@ -110,9 +110,10 @@ public sealed class LoyaltyReportTests
         var ex = Assert.Throws<ArgumentException>(() => LoyaltyReport.Render(Full() with { Title = " ", MaxScatterPoints = 1, Budget = double.NaN }));
 
         Assert.Equal("input", ex.ParamName);
-        Assert.Contains("Title", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxScatterPoints", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Budget", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid options (3 errors):", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LoyaltyReportInput.Title", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LoyaltyReportInput.MaxScatterPoints", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LoyaltyReportInput.Budget", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
