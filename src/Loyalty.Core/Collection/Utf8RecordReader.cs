@@ -106,6 +106,9 @@ internal sealed class Utf8RecordReader : IDisposable
         Record,
         NeedMoreData,
         End,
+
+        /// <summary>A line of white space only (whitespace-delimited files): skipped, and the next line is tried.</summary>
+        Blank,
     }
 
     /// <summary>Moves unread bytes to the front (growing the buffer when one record fills it) and returns the free tail.</summary>
@@ -145,8 +148,21 @@ internal sealed class Utf8RecordReader : IDisposable
         }
     }
 
-    /// <summary>Parses one record from the buffer. Blank lines are skipped (and counted).</summary>
+    /// <summary>Parses one record from the buffer. Blank lines are skipped (and counted) in a loop, never by
+    /// recursion: a file of a million blank lines must not exhaust the stack.</summary>
     private ParseOutcome TryParseRecord()
+    {
+        ParseOutcome outcome;
+        do
+        {
+            outcome = TryParseLine();
+        }
+        while (outcome == ParseOutcome.Blank);
+
+        return outcome;
+    }
+
+    private ParseOutcome TryParseLine()
     {
         if (!_bomChecked && !_eof)
         {
@@ -363,7 +379,7 @@ internal sealed class Utf8RecordReader : IDisposable
         _start = lineEnd < 0 ? _end : stop + 1;
         if (fields == 0)
         {
-            return TryParseRecord();
+            return ParseOutcome.Blank;
         }
 
         FieldCount = fields;

@@ -37,6 +37,28 @@ public sealed class Utf8RecordReaderTests
     }
 
     [Fact]
+    public void Read_WhitespaceDelimitedManyBlankLines_SkipsThemWithoutRecursion()
+    {
+        // A CDNOW-style file whose records are separated by a million lines of spaces: each used to recurse once,
+        // which ended the process with a stack overflow (exit 134) instead of reading the two records.
+        var text = new StringBuilder("00001 19970101 1 29.33\n");
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            text.Append("   \t \n");
+        }
+
+        text.Append("00002 19970102 2 63.34\n");
+        using var reader = new Utf8RecordReader(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())), whitespaceDelimited: true);
+
+        Assert.True(reader.Read());
+        Assert.Equal("00001", reader.FieldString(0));
+        Assert.True(reader.Read());
+        Assert.Equal("00002", reader.FieldString(0));
+        Assert.Equal(1_000_002, reader.LineNumber);
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
     public void Read_LineNumbers_CountBlankLinesAndBreaksInsideQuotes()
     {
         using var reader = new Utf8RecordReader(new MemoryStream(Encoding.UTF8.GetBytes("h\n\n\"x\ny\"\nz\n")));
