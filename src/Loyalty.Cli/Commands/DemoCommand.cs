@@ -12,7 +12,8 @@ internal static class DemoCommand
     internal static Command Create()
     {
         var customers = new Option<int>("--customers") { Description = "Customers to simulate (about 20 transactions each).", DefaultValueFactory = _ => 50_000 };
-        var store = new Option<string?>("--store") { Description = "sqlite:PATH (recreated each run; default loyalty-demo.db next to the report) or memory (no store)." };
+        var store = new Option<string?>("--store") { Description = "sqlite:PATH (default loyalty-demo.db next to the report, recreated each run) or memory (no store)." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Recreate the --store file when it holds an earlier demo run (a file the demo did not make is never touched)." };
         var report = new Option<string>("--report") { Description = "The HTML report to write.", DefaultValueFactory = _ => "report.html" };
         var budget = new Option<double?>("--budget") { Description = "Campaign budget in money (default: 1 per customer)." };
         var segments = new Option<int>("--segments") { Description = "Segments (k-means k).", DefaultValueFactory = _ => 4 };
@@ -21,7 +22,7 @@ internal static class DemoCommand
         var json = CommonOptions.Json();
         var command = new Command("demo", "Runs the whole pipeline on a simulated shop stored in SQLite and writes an HTML report.")
         {
-            customers, store, report, budget, segments, rounds, seed, json,
+            customers, store, overwrite, report, budget, segments, rounds, seed, json,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -33,6 +34,9 @@ internal static class DemoCommand
                 Seed = parse.GetValue(seed) ?? 42,
                 ReportPath = reportPath,
                 StorePath = StorePath(parse.GetValue(store), reportPath),
+                // The default store beside the report belongs to the demo, so re-running the README's command recreates
+                // it; a path the user names is recreated only when asked. A file the demo did not make never is.
+                Overwrite = parse.GetValue(overwrite) || parse.GetValue(store) is null,
                 Budget = parse.GetValue(budget),
                 Segments = parse.GetValue(segments),
                 Rounds = parse.GetValue(rounds),

@@ -16,6 +16,9 @@ internal sealed record DemoOptions
     /// <summary>Where the HTML report goes. <value>The default value is "report.html".</value></summary>
     internal string ReportPath { get; init; } = "report.html";
 
+    /// <summary>Whether an existing demo store at <see cref="StorePath"/> may be recreated (never another file).</summary>
+    internal bool Overwrite { get; init; }
+
     /// <summary>Campaign budget in money; null for 1 per customer. <value>The default value is null.</value></summary>
     internal double? Budget { get; init; }
 

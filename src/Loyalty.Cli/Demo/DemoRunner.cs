@@ -65,7 +65,7 @@ internal sealed class DemoRunner
         var learner = new BanditRewardLearner(new ThompsonSampling(catalogue.Rewards.Select(r => r.Id), new BanditOptions { Seed = o.Seed }));
         var now = DemoCustomerBase.End.AddDays(1);
         Begin(Stages[0], customers.ExpectedTransactions, o.StorePath is null ? "reading the simulator" : "ingesting into SQLite");
-        await using var store = o.StorePath is null ? null : await DemoStore.OpenFreshAsync(o.StorePath, cancellationToken).ConfigureAwait(false);
+        await using var store = o.StorePath is null ? null : await DemoStore.OpenFreshAsync(o.StorePath, o.Overwrite, cancellationToken).ConfigureAwait(false);
         var builder = LoyaltyPipeline.CreateBuilder()
             .CollectFrom(source)
             .SummarizeRfm(new RfmOptions { TimeUnit = TimeUnit.Week, CalibrationEnd = DemoCustomerBase.End })

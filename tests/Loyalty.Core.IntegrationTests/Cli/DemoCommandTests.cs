@@ -66,11 +66,53 @@ public sealed class DemoCommandTests
     public void Demo_RunTwice_RecreatesTheStore()
     {
         var first = DemoRun.Run("demo-twice", 300, seed: 1, sqlite: true);
-        var (exit, stdout, _) = CliHarness.Run("demo", "--customers", "300", "--seed", "1", "--store", "sqlite:" + first.Store, "--report", first.Report, "--json");
+        var (exit, stdout, _) = CliHarness.Run("demo", "--customers", "300", "--seed", "1", "--store", "sqlite:" + first.Store, "--report", first.Report, "--json", "--overwrite");
 
         Assert.Equal(0, exit);
         using var second = JsonDocument.Parse(stdout);
         Assert.Equal(first.Json.GetProperty("transactions").GetInt64(), second.RootElement.GetProperty("transactions").GetInt64());
+    }
+
+    [Fact]
+    public void Demo_StoreNamedAgainWithoutOverwrite_RefusesAndKeepsTheStore()
+    {
+        var first = DemoRun.Run("demo-no-overwrite", 300, seed: 1, sqlite: true);
+        long size = new FileInfo(first.Store).Length;
+
+        var (exit, _, stderr) = CliHarness.Run("demo", "--customers", "300", "--store", "sqlite:" + first.Store, "--report", first.Report, "--json");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("pass --overwrite", stderr, StringComparison.Ordinal);
+        Assert.Equal(size, new FileInfo(first.Store).Length);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("sqlite")]
+    public void Demo_StoreIsAFileTheDemoDidNotMake_RefusesEvenWithOverwrite(string kind)
+    {
+        // The demo used to delete whatever file --store named, a user's own database included.
+        string folder = DemoRun.NewFolder("demo-foreign-store");
+        string path = Path.Combine(folder, "mine.db");
+        if (kind == "text")
+        {
+            File.WriteAllText(path, "a user's precious file");
+        }
+        else
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE precious (id INTEGER); INSERT INTO precious VALUES (1);";
+            command.ExecuteNonQuery();
+        }
+
+        byte[] before = File.ReadAllBytes(path);
+        var (exit, _, stderr) = CliHarness.Run("demo", "--customers", "300", "--store", "sqlite:" + path, "--report", Path.Combine(folder, "r.html"), "--overwrite", "--json");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is not a store made by loyalty demo", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
     }
 
     [Fact]
