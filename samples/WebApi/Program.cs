@@ -1,99 +1,50 @@
-// A minimal ASP.NET host embedding Loyalty.Core: run a campaign over a transaction log, read a customer's offer with
-// its explanation, record feedback, and keep a points balance.
-// Run from the repository root: dotnet run --project samples/WebApi --urls http://127.0.0.1:5080
-//   curl -X POST "http://127.0.0.1:5080/campaigns?format=cdnow&path=$PWD/tests/data/cdnow/CDNOW_sample.txt"  (paths resolve on the server)
-//   curl http://127.0.0.1:5080/offers/0006
-//   curl -X POST http://127.0.0.1:5080/feedback -H 'content-type: application/json' \
-//        -d '{"eventId":"f1","customerId":"0006","kind":"Claimed","offerId":"spring:0006:c1-200pts-freeship"}'
-//   curl -X POST 'http://127.0.0.1:5080/points/0006/purchases?eventId=p1&amount=42.50'
+// A minimal ASP.NET host embedding Loyalty.Core, written to be copied: API-key authentication with an operator role
+// and per-customer access, campaigns from an uploaded log (never a server path), validated input, RFC 7807 problem
+// details for every error, and rate-limited writes. README.md beside this file has the curl walk-through.
+//
+// Run from the repository root (the Development settings hold two demo keys; never deploy them):
+//   ASPNETCORE_ENVIRONMENT=Development dotnet run --project samples/WebApi --urls http://127.0.0.1:5080
+//   curl -X POST 'http://127.0.0.1:5080/campaigns?format=cdnow' -H 'X-Api-Key: dev-operator-key' \
+//        -H 'content-type: text/plain' --data-binary @tests/data/cdnow/CDNOW_sample.txt
+//   curl http://127.0.0.1:5080/offers/0006 -H 'X-Api-Key: dev-customer-0006-key'
+//   curl http://127.0.0.1:5080/points/0006 -H 'X-Api-Key: dev-customer-0006-key'
 using System.Text.Json.Serialization;
-using Loyalty.Core;
-using Loyalty.Core.Collection;
 using Loyalty.Core.Hosting;
-using Loyalty.Core.Rewards;
+using Loyalty.Samples.WebApi.Auth;
+using Loyalty.Samples.WebApi.Campaigns;
+using Loyalty.Samples.WebApi.Endpoints;
+using Loyalty.Samples.WebApi.Errors;
+using Loyalty.Samples.WebApi.Options;
+using Loyalty.Samples.WebApi.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddLoyalty(builder.Configuration.GetSection(LoyaltyOptions.SectionName));
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+var config = builder.Configuration;
+builder.Services.AddLoyalty(config.GetSection(LoyaltyOptions.SectionName));
+builder.Services.AddApiKeyAuthentication(config.GetSection(ApiKeyOptions.SectionName));
+builder.Services.AddWriteRateLimiting(config.GetSection(WriteRateLimitOptions.SectionName));
+builder.Services.AddSampleProblemDetails();
+builder.Services.AddValidatedOptions<InputLimits>(config.GetSection(InputLimits.SectionName));
+builder.Services.AddValidatedOptions<CampaignInputOptions>(config.GetSection(CampaignInputOptions.SectionName));
+builder.Services.AddSingleton<DataSets>();
+// Enum values travel as names ("Claimed") and only as names: a number could name a kind that does not exist.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+
 var app = builder.Build();
 
-app.MapPost("/campaigns", async (string path, string? format, LoyaltyCampaignRunner runner, CancellationToken cancellationToken) =>
-{
-    var options = new TransactionFileOptions { Format = format == "cdnow" ? TransactionFileFormat.Cdnow : TransactionFileFormat.Csv };
-    try
-    {
-        var result = await runner.RunAsync(new TransactionFileSource(path, options), cancellationToken: cancellationToken);
-        return Results.Ok(new
-        {
-            customers = result.Rfm.Summaries.Count,
-            offers = result.Plan!.Offers.Count,
-            expectedCost = result.Plan.Allocation.TotalCost,
-            expectedUplift = result.Plan.Allocation.TotalUplift,
-            segments = result.SegmentProfiles.Select(p => new { p.SegmentId, p.Size, p.TopName }),
-            quality = result.Rfm.Quality,
-        });
-    }
-    catch (Exception ex) when (ex is FormatException or ArgumentException or IOException)
-    {
-        return Results.BadRequest(new { error = ex.Message });
-    }
-});
+// Order matters: errors become problem details first, so everything after is covered; the rate limiter runs after
+// authorisation, so it partitions by the authenticated caller and anonymous calls stop at 401 before it.
+app.UseExceptionHandler(ProblemDetailsSetup.ExceptionHandlerOptions());
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 
-app.MapGet("/offers/{customerId}", (string customerId, LoyaltyCampaignRunner runner) =>
-{
-    var plan = runner.Latest?.Plan;
-    if (plan is null)
-    {
-        return Results.NotFound(new { error = "No campaign has run yet; POST /campaigns first." });
-    }
-
-    var offer = plan.Offers.FirstOrDefault(o => o.CustomerId == customerId);
-    if (offer is not null)
-    {
-        return Results.Ok(new { offer.OfferId, offer.Reward.Description, offer.ExpectedCost, offer.ExpectedUplift, offer.Explanation });
-    }
-
-    return plan.NoOffer.TryGetValue(new CustomerId(customerId), out var reason)
-        ? Results.Ok(new { offer = (object?)null, reason = reason.ToString() })
-        : Results.NotFound(new { error = $"Customer '{customerId}' is not in the last campaign." });
-});
-
-app.MapPost("/feedback", async (FeedbackRequest request, IFeedbackSink sink, TimeProvider time, CancellationToken cancellationToken) =>
-{
-    if (string.IsNullOrWhiteSpace(request.EventId) || string.IsNullOrWhiteSpace(request.CustomerId))
-    {
-        return Results.BadRequest(new { error = "eventId and customerId are required." });
-    }
-
-    try
-    {
-        await sink.RecordAsync(new FeedbackEvent(request.EventId, request.CustomerId, request.Kind, time.GetUtcNow().UtcDateTime, request.OfferId, request.Value), cancellationToken);
-        return Results.Accepted();
-    }
-    catch (ArgumentException ex)
-    {
-        return Results.BadRequest(new { error = ex.Message }); // e.g. feedback for an offer that was never issued
-    }
-});
-
-app.MapPost("/points/{customerId}/purchases", (string customerId, string eventId, decimal amount, PointsLedger ledger, TimeProvider time) =>
-{
-    try
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var posting = ledger.EarnForPurchase(eventId, customerId, amount, now);
-        return Results.Ok(new { earned = posting?.Points ?? 0, balance = ledger.Balance(customerId, now) });
-    }
-    catch (ArgumentException ex)
-    {
-        return Results.BadRequest(new { error = ex.Message });
-    }
-});
-
-app.MapGet("/points/{customerId}", (string customerId, PointsLedger ledger, TimeProvider time) =>
-    Results.Ok(ledger.Balance(customerId, time.GetUtcNow().UtcDateTime)));
+app.MapCampaignEndpoints();
+app.MapOfferEndpoints();
+app.MapFeedbackEndpoints();
+app.MapPointsEndpoints();
 
 app.Run();
 
-/// <summary>The body of POST /feedback.</summary>
-internal sealed record FeedbackRequest(string EventId, string CustomerId, FeedbackKind Kind, string? OfferId, decimal? Value);
+/// <summary>The entry point, public so end-to-end tests can start the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
