@@ -14,7 +14,7 @@ namespace Loyalty.Core.SampleTests;
 /// three test keys, a hand-moved clock and settings a test may override. Each test makes its own, so ledgers and
 /// rate-limit windows never leak between tests.
 /// </summary>
-internal sealed class SampleApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+internal sealed class SampleApp(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool withKeys = true)
     : WebApplicationFactory<Program>
 {
     public const string OperatorKey = "test-operator-key-6f1c0a9e";
@@ -69,6 +69,11 @@ internal sealed class SampleApp(IReadOnlyDictionary<string, string?>? settings =
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var merged = DefaultSettings();
+            if (!withKeys)
+            {
+                merged = merged.Where(s => !s.Key.StartsWith("ApiKeys:", StringComparison.Ordinal)).ToDictionary();
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 merged[key] = value;
