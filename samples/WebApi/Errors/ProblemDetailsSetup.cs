@@ -27,6 +27,8 @@ internal static class ProblemDetailsSetup
     public static ExceptionHandlerOptions ExceptionHandlerOptions() => new()
     {
         StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        // A client's malformed body is the client's error, not the server's: no error-level log with a stack trace.
+        SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
     };
 
     private static void DescribeBadRequest(Microsoft.AspNetCore.Mvc.ProblemDetails problem, BadHttpRequestException bad)
