@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using Loyalty.Samples.WebApi.Auth;
 
 namespace Loyalty.Core.SampleTests;
 
@@ -58,20 +58,35 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public void Startup_WithoutKeys_FailsNamingTheSetting()
+    public void Settings_WithoutKeys_AreRefusedNamingTheSetting()
     {
-        using var app = new SampleApp(withKeys: false);
+        var problems = new ApiKeyOptions().Problems().ToList();
 
-        var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-        Assert.Contains("ApiKeys:Keys is empty", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(problems, p => p.StartsWith("ApiKeys:Keys is empty", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Startup_WithPlainTextKeyInsteadOfHash_FailsNamingTheSetting()
+    public void Settings_WithPlainTextKeyInsteadOfHash_AreRefusedNamingTheEntry()
     {
-        using var app = new SampleApp(new Dictionary<string, string?> { ["ApiKeys:Keys:0:Sha256"] = SampleApp.OperatorKey });
+        var options = new ApiKeyOptions();
+        options.Keys.Add(new ApiKeyEntry { Name = "checkout", Role = Roles.Operator, Sha256 = SampleApp.Sha256Hex(SampleApp.OperatorKey) });
+        options.Keys.Add(new ApiKeyEntry { Name = "app", Role = Roles.Customer, CustomerId = "0006", Sha256 = SampleApp.CustomerKey });
 
-        var ex = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-        Assert.Contains("ApiKeys:Keys:0:Sha256 must be the 64 hex digits", ex.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(options.Problems());
+
+        Assert.StartsWith("ApiKeys:Keys:1:Sha256 must be the 64 hex digits", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("checkout", "admin", null)] // unknown role
+    [InlineData("checkout", "customer", null)] // a customer key without its customer
+    [InlineData("checkout", "customer", "../0006")]
+    [InlineData("", "operator", null)]
+    public void Settings_WithABadEntry_AreRefused(string name, string role, string? customerId)
+    {
+        var options = new ApiKeyOptions();
+        options.Keys.Add(new ApiKeyEntry { Name = name, Role = role, CustomerId = customerId, Sha256 = SampleApp.Sha256Hex("k") });
+
+        Assert.NotEmpty(options.Problems());
     }
 }
