@@ -65,8 +65,8 @@ internal sealed class TransactionRowReader : IDisposable
 
     internal long DuplicateOrderIds { get; private set; }
 
-    /// <summary>The customer id of the current row, as UTF-8.</summary>
-    internal ReadOnlySpan<byte> CustomerId => _records.Field(_customerField);
+    /// <summary>The customer id of the current row, as UTF-8 without surrounding spaces and tabs.</summary>
+    internal ReadOnlySpan<byte> CustomerId => _records.Field(_customerField).Trim(" \t"u8);
 
     /// <summary>The timestamp of the current row, in ticks.</summary>
     internal long Ticks { get; private set; }
@@ -224,9 +224,9 @@ internal sealed class TransactionRowReader : IDisposable
         }
 
         var customer = _records.Field(_customerField).Trim(" \t"u8);
-        if (customer.IsEmpty)
+        if (customer.IsEmpty || (!char.IsAsciiLetterOrDigit((char)customer[0]) && IsWhiteSpace(customer)))
         {
-            return Reject(_columnNames[_customerField], "the customer id is empty.");
+            return Reject(_columnNames[_customerField], $"the customer id is empty or white space ('{Excerpt(_customerField)}').");
         }
 
         if (!_parsers.TryParseDate(_records.Field(_dateField), out long ticks))
@@ -275,6 +275,18 @@ internal sealed class TransactionRowReader : IDisposable
         Amount = amount;
         _accepted++;
         return true;
+    }
+
+    /// <summary>Unicode white space only (no-break spaces, vertical tabs...): not an id, though not empty.</summary>
+    private bool IsWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        if (_chars.Length < utf8.Length)
+        {
+            _chars = new char[utf8.Length * 2];
+        }
+
+        int written = Encoding.UTF8.GetChars(utf8, _chars);
+        return _chars.AsSpan(0, written).IsWhiteSpace();
     }
 
     private string Excerpt(int field) => InputExcerpt.Of(_records.Field(field));

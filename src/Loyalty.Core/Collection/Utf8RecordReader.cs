@@ -38,9 +38,6 @@ internal sealed class Utf8RecordReader : IDisposable
     private int[] _fieldStarts = new int[16];
     private int[] _fieldLengths = new int[16];
 
-    /// <summary>Once the whole input is buffered: no quote lies at or after this index (-1 while unknown).</summary>
-    private int _noQuoteFrom = -1;
-
     /// <summary>Creates a reader over <paramref name="stream"/>.</summary>
     /// <param name="stream">UTF-8 text.</param>
     /// <param name="delimiter">The field delimiter; ignored when <paramref name="whitespaceDelimited"/>.</param>
@@ -391,18 +388,12 @@ internal sealed class Utf8RecordReader : IDisposable
         int pos = from;
         while (true)
         {
-            // Past the end of input, a region already known to hold no quote is not searched again: a file of many
-            // lines that each open a quote stays linear.
-            int rel = _eof && _noQuoteFrom >= 0 && pos >= _noQuoteFrom ? -1 : _buffer.AsSpan(pos, _end - pos).IndexOf((byte)'"');
+            int rel = _buffer.AsSpan(pos, _end - pos).IndexOf((byte)'"');
             if (rel < 0)
             {
-                if (!_eof)
-                {
-                    return NeedMore;
-                }
-
-                _noQuoteFrom = _noQuoteFrom < 0 ? pos : Math.Min(_noQuoteFrom, pos);
-                return Unclosed;
+                // Only the last quote of the input can be left open, and reading resumes after its line, so this
+                // search to the end happens once per file.
+                return _eof ? Unclosed : NeedMore;
             }
 
             pos += rel;
