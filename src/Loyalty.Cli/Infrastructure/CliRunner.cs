@@ -1,14 +1,21 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 
 namespace Loyalty.Cli.Infrastructure;
 
 /// <summary>Runs the command tree with the CLI's exit-code contract: 0 success, 2 bad arguments or input (one line
-/// on stderr naming the file, row, column or option), 1 anything else — never a stack trace for a user error.</summary>
+/// on stderr naming the file, row, column or option), 1 anything else — never a stack trace for a user error.
+/// Every error line is bounded (<see cref="MaxMessageLength"/>) and shows control characters escaped, whatever the
+/// message carries from the input: a hostile file cannot flood or drive the terminal.</summary>
 internal static class CliRunner
 {
     internal const int Success = 0;
     internal const int Failure = 1;
     internal const int BadInput = 2;
+
+    /// <summary>The most characters of a message printed on one error line.</summary>
+    internal const int MaxMessageLength = 1000;
 
     internal static int Run(RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -17,7 +24,7 @@ internal static class CliRunner
         {
             foreach (var error in parsed.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine($"error: {Printable(error.Message)}");
             }
 
             return BadInput;
@@ -39,7 +46,7 @@ internal static class CliRunner
         }
         catch (Exception ex)
         {
-            stderr.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine($"error: {ex.GetType().Name}: {Printable(ex.Message)}");
             if (Environment.GetEnvironmentVariable("LOYALTY_DEBUG") == "1")
             {
                 stderr.WriteLine(ex);
@@ -58,7 +65,40 @@ internal static class CliRunner
             message = message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal);
         }
 
-        return message.ReplaceLineEndings(" ");
+        return Printable(message);
+    }
+
+    /// <summary>One line, at most <see cref="MaxMessageLength"/> characters, control and bidi characters escaped
+    /// (<c>\x1B</c>, <c>\u202E</c>).</summary>
+    internal static string Printable(string message)
+    {
+        string oneLine = message.ReplaceLineEndings(" ");
+        var text = new StringBuilder(Math.Min(oneLine.Length, MaxMessageLength) + 32);
+        int i = 0;
+        for (; i < oneLine.Length && (text.Length < MaxMessageLength || char.IsLowSurrogate(oneLine[i])); i++)
+        {
+            char c = oneLine[i];
+            if (c < 0x20 || c is >= '\x7F' and <= '\x9F')
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
+            }
+            else if (c is (>= '\u200B' and <= '\u200F') or (>= '\u2028' and <= '\u202E') or (>= '\u2060' and <= '\u2069') or '\u061C' or '\uFEFF'
+                || char.IsSurrogate(c) && !(i + 1 < oneLine.Length && char.IsSurrogatePair(c, oneLine[i + 1])) && !(i > 0 && char.IsSurrogatePair(oneLine[i - 1], c)))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        if (i < oneLine.Length)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"… ({oneLine.Length - i} more characters)");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Bad input from the user: our own input errors, argument checks from the engines (they name the

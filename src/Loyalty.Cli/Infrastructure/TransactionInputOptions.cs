@@ -36,6 +36,9 @@ internal sealed class TransactionInputOptions
     private readonly Option<string> _returns = new("--returns") { Description = "Negative amounts: reject, drop, keep or net.", DefaultValueFactory = _ => "reject" };
     private readonly Option<string> _identical = new("--identical-rows") { Description = "Rows repeating another exactly: report or drop.", DefaultValueFactory = _ => "report" };
     private readonly Option<long> _maxRejected = new("--max-rejected") { Description = "Bad rows to reject and report before failing (0: the first bad row fails).", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _earliestDate = new("--earliest-date") { Description = "Rows dated before this day (YYYY-MM-DD) are rejected as implausible.", DefaultValueFactory = _ => "1900-01-01" };
+    private readonly Option<string> _latestDate = new("--latest-date") { Description = "Rows dated after this day (YYYY-MM-DD) are rejected as implausible (e.g. 9999-12-31 placeholders).", DefaultValueFactory = _ => "2199-12-31" };
+    private readonly Option<decimal> _maxAmount = new("--max-amount") { Description = "Rows whose absolute amount is above this are rejected as implausible (at most 1e15).", DefaultValueFactory = _ => 1_000_000_000_000m };
 
     internal TransactionInputOptions(bool required) =>
         _transactions = new Option<FileInfo?>("--transactions") { Description = "Transaction log (CSV with a header, or CDNOW text; or dataset:cdnow/CDNOW_master.txt).", Required = required, CustomParser = DatasetPath.ParseFile };
@@ -46,7 +49,7 @@ internal sealed class TransactionInputOptions
         foreach (Option option in new Option[]
         {
             _transactions, _format, _customerColumn, _dateColumn, _amountColumn, _orderColumn, _delimiter, _dateFormat,
-            _calibrationEnd, _observationEnd, _returns, _identical, _maxRejected,
+            _calibrationEnd, _observationEnd, _returns, _identical, _maxRejected, _earliestDate, _latestDate, _maxAmount,
         })
         {
             command.Options.Add(option);
@@ -73,6 +76,12 @@ internal sealed class TransactionInputOptions
             throw new UserInputException($"--transactions: file '{path.FullName}' does not exist.");
         }
 
+        decimal maxAmount = parse.GetValue(_maxAmount);
+        if (maxAmount <= 0m || maxAmount > 1_000_000_000_000_000m)
+        {
+            throw new UserInputException($"--max-amount: must be above 0 and at most 1e15; got {maxAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
         var file = new TransactionFileOptions
         {
             Format = CommonOptions.Choice(parse.GetValue(_format)!, "--format", "csv", "cdnow") == "cdnow" ? TransactionFileFormat.Cdnow : TransactionFileFormat.Csv,
@@ -92,6 +101,9 @@ internal sealed class TransactionInputOptions
                 Returns = Enum.Parse<ReturnPolicy>(CommonOptions.Choice(parse.GetValue(_returns)!, "--returns", "reject", "drop", "keep", "net"), ignoreCase: true),
                 ContentDuplicates = Enum.Parse<IdenticalRowPolicy>(CommonOptions.Choice(parse.GetValue(_identical)!, "--identical-rows", "report", "drop"), ignoreCase: true),
                 MaxRejectedRows = parse.GetValue(_maxRejected),
+                EarliestDate = CommonOptions.ParseDate(parse.GetValue(_earliestDate), "--earliest-date") ?? new DateTime(1900, 1, 1),
+                LatestDate = CommonOptions.ParseDate(parse.GetValue(_latestDate), "--latest-date") ?? new DateTime(2199, 12, 31),
+                MaxAbsoluteAmount = maxAmount,
             },
         };
         return new TransactionInput(path.FullName, file, rfm);

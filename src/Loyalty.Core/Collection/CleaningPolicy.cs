@@ -55,6 +55,30 @@ public sealed record CleaningPolicy
     /// <summary>How many rejected rows the report keeps verbatim. <value>The default value is 20.</value></summary>
     public int RejectedSampleSize { get; init; } = 20;
 
+    /// <summary>The earliest plausible purchase date: a row dated before it is rejected (counted like any bad row
+    /// under <see cref="MaxRejectedRows"/>) with the reason "outside the plausible dates".
+    /// <value>The default value is 1900-01-01.</value></summary>
+    /// <remarks>A plausibility bound keeps a typo such as 0201-03-04 from stretching every customer's age.</remarks>
+    public DateTime EarliestDate { get; init; } = DefaultEarliestDate;
+
+    /// <summary>The latest plausible purchase day (inclusive, any time of that day): a row dated after it is rejected
+    /// with the reason "outside the plausible dates". <value>The default value is 2199-12-31.</value></summary>
+    /// <remarks>Without it a single 9999-12-31 placeholder row would move the default calibration end — the last
+    /// purchase day — for every customer. Set it to the extraction day of the log for the strictest check.</remarks>
+    public DateTime LatestDate { get; init; } = DefaultLatestDate;
+
+    /// <summary>The largest plausible absolute amount of one transaction: a row above it is rejected with the reason
+    /// "above the plausible amount". At most 10^15, so sums over many rows stay far from decimal overflow.
+    /// <value>The default value is 1,000,000,000,000 (10^12).</value></summary>
+    public decimal MaxAbsoluteAmount { get; init; } = DefaultMaxAbsoluteAmount;
+
+    /// <summary>The upper limit of <see cref="MaxAbsoluteAmount"/> (10^15).</summary>
+    internal const decimal AmountCeiling = 1_000_000_000_000_000m;
+
+    private const decimal DefaultMaxAbsoluteAmount = 1_000_000_000_000m;
+    private static readonly DateTime DefaultEarliestDate = new(1900, 1, 1);
+    private static readonly DateTime DefaultLatestDate = new(2199, 12, 31);
+
     /// <summary>The default policy.</summary>
     public static CleaningPolicy Default { get; } = new();
 
@@ -68,6 +92,9 @@ public sealed record CleaningPolicy
         v.ThrowIfInvalid();
     }
 
+    /// <summary>A day as yyyy-MM-dd, for messages.</summary>
+    internal static string Day(DateTime value) => value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Adds every problem of the policy to <paramref name="v"/>.</summary>
     internal void Collect(OptionsValidator v)
     {
@@ -75,5 +102,9 @@ public sealed record CleaningPolicy
         v.Defined(nameof(ContentDuplicates), ContentDuplicates);
         v.AtLeast(nameof(MaxRejectedRows), MaxRejectedRows, 0);
         v.AtLeast(nameof(RejectedSampleSize), RejectedSampleSize, 0);
+        v.Require(EarliestDate.Date <= LatestDate.Date, nameof(EarliestDate),
+            $"must not be after LatestDate (was {Day(EarliestDate)} > {Day(LatestDate)})");
+        v.Require(MaxAbsoluteAmount > 0m && MaxAbsoluteAmount <= AmountCeiling, nameof(MaxAbsoluteAmount),
+            $"must be above 0 and at most 10^15 (was {MaxAbsoluteAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
     }
 }

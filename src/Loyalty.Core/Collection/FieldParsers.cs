@@ -39,15 +39,64 @@ internal sealed class FieldParsers
         return ok;
     }
 
+    /// <summary>
+    /// Parses an amount written <c>[+|-]digits[.digits][(e|E)[+|-]digits]</c> (a leading or trailing point is allowed,
+    /// as in <c>.5</c>): one sign at most, no thousands separators, no spaces inside, no currency symbols.
+    /// </summary>
+    /// <returns>False when the text does not follow that grammar or its value does not fit a decimal.</returns>
     internal static bool TryParseAmount(ReadOnlySpan<byte> text, out decimal amount)
     {
+        amount = 0m;
         text = text.Trim(" \t"u8);
-        if (text.Length > 0 && text[0] == (byte)'+')
+        return IsAmountSyntax(text) && Utf8Parser.TryParse(text, out amount, out int consumed) && consumed == text.Length;
+    }
+
+    private static bool IsAmountSyntax(ReadOnlySpan<byte> s)
+    {
+        int pos = 0;
+        if (pos < s.Length && s[pos] is (byte)'+' or (byte)'-')
         {
-            text = text[1..];
+            pos++;
         }
 
-        return Utf8Parser.TryParse(text, out amount, out int consumed) && consumed == text.Length && text.Length > 0;
+        int digits = CountDigits(s, ref pos);
+        if (pos < s.Length && s[pos] == (byte)'.')
+        {
+            pos++;
+            digits += CountDigits(s, ref pos);
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        if (pos < s.Length && s[pos] is (byte)'e' or (byte)'E')
+        {
+            pos++;
+            if (pos < s.Length && s[pos] is (byte)'+' or (byte)'-')
+            {
+                pos++;
+            }
+
+            if (CountDigits(s, ref pos) == 0)
+            {
+                return false;
+            }
+        }
+
+        return pos == s.Length;
+    }
+
+    private static int CountDigits(ReadOnlySpan<byte> s, ref int pos)
+    {
+        int start = pos;
+        while (pos < s.Length && char.IsAsciiDigit((char)s[pos]))
+        {
+            pos++;
+        }
+
+        return pos - start;
     }
 
     /// <summary>ISO 8601 date with an optional time; offsets are ignored (the local clock time is kept).</summary>

@@ -8,17 +8,29 @@ namespace Loyalty.Core.Collection;
 /// reused buffer. Handles RFC 4180 quoting (doubled quotes, delimiters and line breaks inside quotes), LF and CRLF
 /// endings, a UTF-8 byte-order mark, and — for the CDNOW files — runs of spaces or tabs as one delimiter.
 /// </summary>
-/// <remarks>Not thread-safe. Field spans are valid until the next read.</remarks>
+/// <remarks>
+/// Total on any input: every byte sequence gives records or a <see cref="RecordFormatException"/>, and nothing
+/// recurses on the input's structure (blank lines are skipped in a loop). A quote opens a quoted field only at the
+/// start of a field; a quote anywhere else, text after a closing quote and a quoted field left open at the end of
+/// the input are recoverable errors (the reader moves past the bad record first). A record longer than the size
+/// limit is a fatal error, so a file with no line breaks cannot take all memory. Bytes are not decoded here: UTF-8
+/// validation is the caller's, field by field.
+/// Not thread-safe. Field spans are valid until the next read.
+/// </remarks>
 internal sealed class Utf8RecordReader : IDisposable
 {
     private const int InitialBufferSize = 1 << 20;
+
+    /// <summary>The default limit on the bytes of one record (64 MiB).</summary>
+    internal const int DefaultMaxRecordBytes = 64 << 20;
     private static readonly SearchValues<byte> WhitespaceBytes = SearchValues.Create(" \t\r\n"u8);
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly byte _delimiter;
     private readonly bool _whitespaceDelimited;
-    private byte[] _buffer = new byte[InitialBufferSize];
+    private readonly int _maxRecordBytes;
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
@@ -31,8 +43,10 @@ internal sealed class Utf8RecordReader : IDisposable
     /// <param name="delimiter">The field delimiter; ignored when <paramref name="whitespaceDelimited"/>.</param>
     /// <param name="whitespaceDelimited">Fields separated by runs of spaces or tabs, leading blanks ignored.</param>
     /// <param name="leaveOpen">Leave the stream open on dispose.</param>
-    internal Utf8RecordReader(Stream stream, char delimiter = ',', bool whitespaceDelimited = false, bool leaveOpen = false)
+    /// <param name="maxRecordBytes">The most bytes one record may take.</param>
+    internal Utf8RecordReader(Stream stream, char delimiter = ',', bool whitespaceDelimited = false, bool leaveOpen = false, int maxRecordBytes = DefaultMaxRecordBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordBytes, 16);
         ArgumentNullException.ThrowIfNull(stream);
         if (delimiter is '"' or '\r' or '\n' || delimiter > 127)
         {
@@ -43,6 +57,8 @@ internal sealed class Utf8RecordReader : IDisposable
         _leaveOpen = leaveOpen;
         _delimiter = (byte)delimiter;
         _whitespaceDelimited = whitespaceDelimited;
+        _maxRecordBytes = maxRecordBytes;
+        _buffer = new byte[Math.Min(InitialBufferSize, maxRecordBytes)];
     }
 
     /// <summary>Line number (1-based) where the current record starts.</summary>
@@ -124,7 +140,15 @@ internal sealed class Utf8RecordReader : IDisposable
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, checked(_buffer.Length * 2));
+            if (_buffer.Length >= _maxRecordBytes)
+            {
+                // Everything unread belongs to the one record being parsed: it is too long to be a transaction.
+                throw new RecordFormatException(_nextLine, 0,
+                    $"a record (or a quoted field) runs over {_maxRecordBytes} bytes without ending; is this a delimited text file? It starts '{InputExcerpt.Of(_buffer.AsSpan(0, Math.Min(_end, InputExcerpt.DefaultLength * 4)))}'.",
+                    recoverable: false);
+            }
+
+            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxRecordBytes));
         }
 
         return _buffer.AsMemory(_end);
@@ -212,18 +236,18 @@ internal sealed class Utf8RecordReader : IDisposable
         }
 
         int stop = lineBreak < 0 ? _end : _start + lineBreak;
-        long linesInside = 0;
         if (_buffer.AsSpan(_start, stop - _start).IndexOf((byte)'"') >= 0)
         {
-            // A quoted field may hold line breaks: find the record's real end before touching the bytes, so that
-            // asking for more data never leaves a half-unescaped record behind.
-            stop = FindQuotedRecordEnd(out linesInside);
+            // A quoted field may hold line breaks: find the record's real end (and any quote error) before touching
+            // the bytes, so that asking for more data never leaves a half-unescaped record behind.
+            stop = ScanQuotedRecord();
             if (stop < 0)
             {
                 return ParseOutcome.NeedMoreData;
             }
         }
 
+        long linesInside = _buffer.AsSpan(_start, stop - _start).Count((byte)'\n');
         int next = stop < _end ? stop + 1 : _end;
         int contentEnd = stop > _start && _buffer[stop - 1] == (byte)'\r' ? stop - 1 : stop;
         int fields = 0;
@@ -232,18 +256,12 @@ internal sealed class Utf8RecordReader : IDisposable
         {
             if (pos < contentEnd && _buffer[pos] == (byte)'"')
             {
-                pos = ReadQuotedField(ref fields, pos, contentEnd);
+                pos = UnescapeQuotedField(ref fields, pos, contentEnd);
             }
             else
             {
-                int rel = _buffer.AsSpan(pos, contentEnd - pos).IndexOfAny(_delimiter, (byte)'"');
+                int rel = _buffer.AsSpan(pos, contentEnd - pos).IndexOf(_delimiter);
                 int fieldEnd = rel < 0 ? contentEnd : pos + rel;
-                if (rel >= 0 && _buffer[fieldEnd] == (byte)'"')
-                {
-                    throw new InvalidDataException(
-                        $"Line {_nextLine}: a quote inside unquoted field {fields + 1}; quote the whole field and double the quotes inside it.");
-                }
-
                 AddField(ref fields, pos, fieldEnd - pos);
                 pos = fieldEnd;
             }
@@ -268,50 +286,169 @@ internal sealed class Utf8RecordReader : IDisposable
         return ParseOutcome.Record;
     }
 
-    /// <summary>Finds the line break that ends a record containing quotes; -1 when more data is needed.</summary>
-    private int FindQuotedRecordEnd(out long linesInside)
+    /// <summary>
+    /// Checks a record that contains quotes and finds the line break that ends it; -1 when more data is needed. A
+    /// quote opens a quoted field only at the start of a field; anywhere else it is an error, as is text after a
+    /// closing quote or a quoted field still open at the end of the input.
+    /// </summary>
+    /// <exception cref="RecordFormatException">A quote error; the reader has already moved past the bad record.</exception>
+    private int ScanQuotedRecord()
     {
-        linesInside = 0;
-        bool inQuotes = false;
         int pos = _start;
+        int field = 1;
+        bool fieldStart = true;
         while (true)
         {
-            int rel = _buffer.AsSpan(pos, _end - pos).IndexOfAny((byte)'"', (byte)'\n');
-            if (rel < 0)
+            if (pos >= _end)
+            {
+                return _eof ? _end : -1;
+            }
+
+            byte b = _buffer[pos];
+            if (b == (byte)'\n')
+            {
+                return pos;
+            }
+
+            if (b == _delimiter)
+            {
+                field++;
+                fieldStart = true;
+                pos++;
+                continue;
+            }
+
+            if (b != (byte)'"')
+            {
+                fieldStart = false;
+                int rel = _buffer.AsSpan(pos, _end - pos).IndexOfAny(_delimiter, (byte)'"', (byte)'\n');
+                pos = rel < 0 ? _end : pos + rel;
+                continue;
+            }
+
+            if (!fieldStart)
+            {
+                return Fail(pos, field, "a quote inside an unquoted field; quote the whole field and double the quotes inside it");
+            }
+
+            int open = pos;
+            pos = FindClosingQuote(open + 1);
+            if (pos == NeedMore)
+            {
+                return -1;
+            }
+
+            if (pos == Unclosed)
+            {
+                return FailUnclosed(open, field);
+            }
+
+            // After the closing quote: a delimiter, a line break (LF or CR LF) or the end of the input.
+            fieldStart = false;
+            if (pos >= _end)
             {
                 if (!_eof)
                 {
                     return -1;
                 }
 
-                if (inQuotes)
+                continue;
+            }
+
+            byte after = _buffer[pos];
+            if (after == _delimiter || after == (byte)'\n')
+            {
+                continue;
+            }
+
+            if (after == (byte)'\r')
+            {
+                if (pos + 1 >= _end && !_eof)
                 {
-                    throw new InvalidDataException($"Line {_nextLine}: a quoted field is not closed before the end of the input.");
+                    return -1;
                 }
 
-                return _end;
+                if (pos + 1 >= _end || _buffer[pos + 1] == (byte)'\n')
+                {
+                    pos++;
+                    continue;
+                }
             }
 
-            pos += rel;
-            if (_buffer[pos] == (byte)'"')
-            {
-                inQuotes = !inQuotes; // a doubled quote toggles twice, as it should
-            }
-            else if (inQuotes)
-            {
-                linesInside++;
-            }
-            else
-            {
-                return pos;
-            }
-
-            pos++;
+            return Fail(pos, field, "text after the closing quote of a quoted field");
         }
     }
 
-    /// <summary>Unescapes a quoted field in place; returns the position after the closing quote.</summary>
-    private int ReadQuotedField(ref int fields, int openQuote, int contentEnd)
+    private const int NeedMore = -1;
+    private const int Unclosed = -2;
+
+    /// <summary>Position just after the quote that closes a quoted field whose content starts at <paramref name="from"/>.</summary>
+    private int FindClosingQuote(int from)
+    {
+        int pos = from;
+        while (true)
+        {
+            int rel = _buffer.AsSpan(pos, _end - pos).IndexOf((byte)'"');
+            if (rel < 0)
+            {
+                // Only the last quote of the input can be left open, and reading resumes after its line, so this
+                // search to the end happens once per file.
+                return _eof ? Unclosed : NeedMore;
+            }
+
+            pos += rel;
+            if (pos + 1 >= _end && !_eof)
+            {
+                return NeedMore; // a doubled quote or the closing one: the next byte decides
+            }
+
+            if (pos + 1 < _end && _buffer[pos + 1] == (byte)'"')
+            {
+                pos += 2;
+                continue;
+            }
+
+            return pos + 1;
+        }
+    }
+
+    /// <summary>Skips to the end of the physical line holding <paramref name="at"/> and throws a recoverable error.</summary>
+    private int Fail(int at, int field, string problem)
+    {
+        int rel = _buffer.AsSpan(at, _end - at).IndexOf((byte)'\n');
+        if (rel < 0 && !_eof)
+        {
+            return -1; // the error is raised again, with the whole line at hand, once the line break has been read
+        }
+
+        return Throw(at, rel < 0 ? _end : at + rel + 1, field, problem);
+    }
+
+    /// <summary>A quoted field still open at the end of the input: the record is given up and reading resumes on the
+    /// line after the opening quote, so one stray quote costs one row, not the rest of the file.</summary>
+    private int FailUnclosed(int open, int field)
+    {
+        int rel = _buffer.AsSpan(open, _end - open).IndexOf((byte)'\n');
+        return Throw(open, rel < 0 ? _end : open + rel + 1, field, "a quoted field opened here is not closed before the end of the input");
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private int Throw(int at, int resume, int field, string problem)
+    {
+        long line = _nextLine + _buffer.AsSpan(_start, at - _start).Count((byte)'\n');
+        int lineStart = _buffer.AsSpan(_start, at - _start).LastIndexOf((byte)'\n') + 1 + _start;
+        int excerptStart = Math.Max(lineStart, at - (InputExcerpt.DefaultLength / 2));
+        int excerptEnd = Math.Min(resume, at + (InputExcerpt.DefaultLength / 2));
+        string near = InputExcerpt.Of(_buffer.AsSpan(excerptStart, excerptEnd - excerptStart).TrimEnd("\r\n"u8));
+        long column = at - lineStart + 1;
+        _nextLine += _buffer.AsSpan(_start, resume - _start).Count((byte)'\n');
+        _start = resume;
+        throw new RecordFormatException(line, field, $"{problem} (byte {column} of the line, near '{near}').", recoverable: true);
+    }
+
+    /// <summary>Unescapes a quoted field (already checked by <see cref="ScanQuotedRecord"/>) in place; returns the
+    /// position after the closing quote.</summary>
+    private int UnescapeQuotedField(ref int fields, int openQuote, int contentEnd)
     {
         int write = openQuote;
         int read = openQuote + 1;
@@ -328,20 +465,15 @@ internal sealed class Utf8RecordReader : IDisposable
                 }
 
                 read++;
-                AddField(ref fields, openQuote, write - openQuote);
-                if (read < contentEnd && _buffer[read] != _delimiter)
-                {
-                    throw new InvalidDataException($"Line {_nextLine}: unexpected text after the closing quote of field {fields}.");
-                }
-
-                return read;
+                break;
             }
 
             _buffer[write++] = b;
             read++;
         }
 
-        throw new InvalidDataException($"Line {_nextLine}: a quoted field is not closed.");
+        AddField(ref fields, openQuote, write - openQuote);
+        return read;
     }
 
     private ParseOutcome ParseWhitespaceRecord()

@@ -34,7 +34,9 @@ public sealed class RfmPartials
         {
             if (sorted[i].CustomerId == sorted[i - 1].CustomerId)
             {
-                throw new ArgumentException($"Customer '{sorted[i].CustomerId}' appears twice in one shard.", nameof(customers));
+                throw new ArgumentException(
+                    $"Customer '{Collection.InputExcerpt.Of(sorted[i].CustomerId.Value)}' appears twice in one shard; a shard holds one partial per customer (merge shards with RfmPartials.Merge).",
+                    nameof(customers));
             }
         }
 

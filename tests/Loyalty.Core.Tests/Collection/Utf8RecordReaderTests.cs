@@ -74,8 +74,88 @@ public sealed class Utf8RecordReaderTests
     [Fact]
     public void Read_UnclosedQuote_ThrowsNamingTheLine()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => Parse("a,b\n\"c,d\n"));
+        var ex = Assert.Throws<RecordFormatException>(() => Parse("a,b\n\"c,d\n"));
         Assert.Contains("Line 2", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.Recoverable);
+    }
+
+    [Theory]
+    [InlineData("a,b\"c,d\nx,y\n", 1, 2)]
+    [InlineData("a,\"b\"c,d\nx,y\n", 1, 2)]
+    [InlineData("h1,h2\n\"open,d\nx,y\n", 2, 1)]
+    public void Read_QuoteError_SkipsTheBadLineAndReadsOn(string text, int badLine, int field)
+    {
+        using var reader = new Utf8RecordReader(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var lines = new List<long>();
+        string? lastFirstField = null;
+        RecordFormatException? error = null;
+        while (true)
+        {
+            try
+            {
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                lines.Add(reader.LineNumber);
+                lastFirstField = reader.FieldString(0);
+            }
+            catch (RecordFormatException e)
+            {
+                error = e;
+            }
+        }
+
+        Assert.NotNull(error);
+        Assert.Equal(badLine, error.Line);
+        Assert.Equal(field, error.Field);
+        Assert.Equal(badLine + 1, lines[^1]);
+        Assert.Equal("x", lastFirstField);
+    }
+
+    [Fact]
+    public void Read_ManyLinesEachOpeningAQuote_OneErrorPerPairOfLines()
+    {
+        // Each line opens a quote, which the next line's quote closes; the text after it is the error. Each error
+        // skips both lines, so the scan never goes back over them.
+        var text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++)
+        {
+            text.Append("\"x,1\n");
+        }
+
+        using var reader = new Utf8RecordReader(new MemoryStream(Encoding.UTF8.GetBytes(text.ToString())));
+        int errors = 0;
+        while (true)
+        {
+            try
+            {
+                if (!reader.Read())
+                {
+                    break;
+                }
+            }
+            catch (RecordFormatException)
+            {
+                errors++;
+            }
+        }
+
+        Assert.Equal(25_000, errors);
+    }
+
+    [Fact]
+    public void Read_RecordOverTheSizeLimit_ThrowsAFatalError()
+    {
+        var bytes = Encoding.UTF8.GetBytes("a,b\n" + new string('x', 5000) + "\n");
+        using var reader = new Utf8RecordReader(new MemoryStream(bytes), maxRecordBytes: 1024);
+
+        Assert.True(reader.Read());
+        var ex = Assert.Throws<RecordFormatException>(() => reader.Read());
+        Assert.False(ex.Recoverable);
+        Assert.Equal(2, ex.Line);
+        Assert.True(ex.Message.Length < 400, ex.Message);
     }
 
     [Fact]
