@@ -84,7 +84,6 @@ internal static class MatrixCsvReader
 
     private static string[] ReadHeader(string[] fields, string file, long line, MatrixReadOptions options)
     {
-        CsvHeader.EnsureUnique(fields, file, line);
         if (options.Header == CsvHeaderMode.Expected)
         {
             for (int j = 0; j < fields.Length; j++)
@@ -97,6 +96,7 @@ internal static class MatrixCsvReader
             }
         }
 
+        CsvHeader.EnsureUnique(fields, file, line);
         return fields;
     }
 
