@@ -49,7 +49,8 @@ def sklearn_run(path, k, threads, c0_path, fits):
 
 def ours_run(path, k, threads, init, fits, max_iter=100):
     args = [CLI, "segment", "--input", path, "--k", str(k), "--init", init, "--threads", str(threads),
-            "--tol", "1e-4", "--max-iter", str(max_iter), "--seed", "42", "--json", "--repeat", str(fits)]
+            "--tol", "1e-4", "--max-iter", str(max_iter), "--seed", "42", "--json", "--repeat", str(fits),
+            "--no-header"]  # the --init file is np.savetxt output, without a header line
     return json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
 
 

@@ -99,7 +99,7 @@ internal static class SegmentAssignCommand
     {
         if (features.Columns != dimensions)
         {
-            throw new UserInputException($"option --input: {features.Columns} columns, but the model in '{file.FullName}' expects {dimensions}");
+            throw new UserInputException($"option --input: {features.Columns} columns, but the model in '{file.FullName}' expects {dimensions} (choose the fitting data's columns with --columns)");
         }
     }
 

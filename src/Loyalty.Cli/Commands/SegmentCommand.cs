@@ -31,6 +31,9 @@ internal static class SegmentCommand
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout" };
     private static readonly Option<FileInfo?> SaveModel = ModelFileOptions.Save("k-means or DBSCAN model");
     private static readonly Option<FileInfo?> LoadModel = ModelFileOptions.Load("k-means (or, with --algorithm dbscan, DBSCAN) model; the input's rows are assigned to it");
+    private static readonly Option<bool> Header = new("--header") { Description = "A .csv input's line 1 is the header, even if its names read as numbers (the default expects a header and refuses numeric names)" };
+    private static readonly Option<bool> NoHeader = new("--no-header") { Description = "A .csv input has no header: every line is data" };
+    private static readonly Option<string?> Columns = new("--columns") { Description = "Columns to cluster on, comma-separated: header names, or 1-based column numbers (default: all)" };
     private static readonly Option<int> Repeat = new("--repeat")
     {
         Description = "Fit this many times in one process and report the fastest fit (for timing: the first fit also pays for JIT compilation; results are identical)",
@@ -41,7 +44,7 @@ internal static class SegmentCommand
     {
         var command = new Command("segment", "Cluster customers' feature rows with k-means.")
         {
-            Input, K, Algorithm, Eps, MinSamples, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json, Repeat, SaveModel, LoadModel,
+            Input, Header, NoHeader, Columns, K, Algorithm, Eps, MinSamples, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json, Repeat, SaveModel, LoadModel,
         };
         command.SetAction(parsed => Run(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return command;
@@ -50,8 +53,9 @@ internal static class SegmentCommand
     private static int Run(ParseResult parsed, TextWriter stdout, TextWriter stderr)
     {
         string inputPath = parsed.GetValue(Input)!.FullName;
+        MatrixReadOptions reading = ReadOptions(parsed, inputPath);
         long start = Stopwatch.GetTimestamp();
-        FeatureMatrix features = MatrixFileReader.Read(inputPath);
+        FeatureMatrix features = MatrixFileReader.Read(inputPath, reading);
         stderr.WriteLine($"read {features.Rows} × {features.Columns} from {inputPath} in {Stopwatch.GetElapsedTime(start).TotalSeconds:F3} s");
 
         string algorithm = parsed.GetValue(Algorithm)!;
@@ -71,7 +75,7 @@ internal static class SegmentCommand
         }
 
         string? range = parsed.GetValue(KRange);
-        KMeansOptions options = Options(parsed, features, range is null);
+        KMeansOptions options = Options(parsed, features, range is null, reading);
         if (range is not null)
         {
             (int minK, int maxK) = ParseRange(range);
@@ -170,7 +174,30 @@ internal static class SegmentCommand
         return CliRunner.Success;
     }
 
-    private static KMeansOptions Options(ParseResult parsed, FeatureMatrix features, bool needK)
+    /// <summary>How CSV files are read: a header is expected unless --no-header; --header accepts numeric names. The
+    /// header options apply to every CSV the command reads (the input and an --init file), so they are an error when
+    /// it reads none.</summary>
+    private static MatrixReadOptions ReadOptions(ParseResult parsed, string inputPath)
+    {
+        bool header = parsed.GetValue(Header);
+        bool noHeader = parsed.GetValue(NoHeader);
+        if (header && noHeader)
+        {
+            throw new UserInputException("options --header and --no-header: give one or the other");
+        }
+
+        string? option = header ? "--header" : noHeader ? "--no-header" : null;
+        string init = parsed.GetValue(Init)!;
+        bool readsCsv = MatrixFileReader.IsCsv(inputPath) || (init is not ("kmeans++" or "kmeans-parallel" or "random") && File.Exists(init));
+        if (option is not null && !readsCsv)
+        {
+            throw new UserInputException($"option {option}: '{inputPath}' is a {Path.GetExtension(inputPath)} file, which has no header line; the option applies to .csv files");
+        }
+
+        return new MatrixReadOptions(header ? CsvHeaderMode.Present : noHeader ? CsvHeaderMode.Absent : CsvHeaderMode.Expected, parsed.GetValue(Columns), option);
+    }
+
+    private static KMeansOptions Options(ParseResult parsed, FeatureMatrix features, bool needK, MatrixReadOptions reading)
     {
         int? k = parsed.GetValue(K);
         if (needK && k is null)
@@ -189,7 +216,8 @@ internal static class SegmentCommand
         FeatureMatrix? given = null;
         if (initialization == KMeansInitialization.Given)
         {
-            given = File.Exists(init) ? MatrixCsvReader.Read(init) : throw new UserInputException(
+            // The centroids are in the clustering space: --columns selected the input's columns, not the file's.
+            given = File.Exists(init) ? MatrixCsvReader.Read(init, reading with { Columns = null }) : throw new UserInputException(
                 $"option --init: '{init}' is neither kmeans++, kmeans-parallel, random nor an existing centroid file");
             if (given.Columns != features.Columns)
             {

@@ -4,52 +4,68 @@ namespace Loyalty.Cli.Input;
 
 /// <summary>A parsed CSV: header names and rows of raw fields, with the file name and 1-based line numbers for
 /// error messages.</summary>
-internal sealed record CsvTable(string File, string[] Header, List<(int Line, string[] Fields)> Rows)
+internal sealed record CsvTable(string File, string[] Header, List<(long Line, string[] Fields)> Rows)
 {
-    /// <summary>Reads a comma-separated file with a header line; blank lines are skipped.</summary>
+    /// <summary>The line of the header, for errors about a missing column.</summary>
+    internal long HeaderLine { get; init; } = 1;
+
+    /// <summary>Reads a comma-separated file with a header line (strict UTF-8, CSV quoting as <see cref="CsvLine"/>,
+    /// unique header names); blank lines are skipped.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="FormatException">The file is empty or a row has the wrong number of fields.</exception>
+    /// <exception cref="InputFormatException">Invalid UTF-8, a quoting error, a repeated header name, no header, or a
+    /// row whose field count differs from the header's; the message names the file, line and column.</exception>
     internal static CsvTable Read(string path)
     {
-        if (!System.IO.File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: file not found.", path);
-        }
+        using var reader = Utf8LineReader.Open(path);
+        return Read(reader, path);
+    }
 
-        using var reader = new StreamReader(path);
+    /// <inheritdoc cref="Read(string)"/>
+    internal static CsvTable Read(Stream stream, string file)
+    {
+        using var reader = new Utf8LineReader(stream, file);
+        return Read(reader, file);
+    }
+
+    private static CsvTable Read(Utf8LineReader reader, string file)
+    {
         string? headerLine = reader.ReadLine();
-        while (headerLine is not null && headerLine.Trim().Length == 0)
+        while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine))
         {
             headerLine = reader.ReadLine();
         }
 
         if (headerLine is null)
         {
-            throw new FormatException($"{path}: the file is empty; expected a header line.");
+            throw InputFormatException.AtLine(file, Math.Max(1, reader.LineNumber), "the file is empty; expected a header line");
         }
 
-        var header = Split(headerLine);
-        var rows = new List<(int, string[])>();
-        int line = 1;
+        long headerAt = reader.LineNumber;
+        string[] header = CsvLine.Split(headerLine, file, headerAt);
+        CsvHeader.EnsureUnique(header, file, headerAt);
+        var rows = new List<(long, string[])>();
         for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
         {
-            line++;
-            if (text.Trim().Length == 0)
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            var fields = Split(text);
+            string[] fields = CsvLine.Split(text, file, reader.LineNumber);
             if (fields.Length != header.Length)
             {
-                throw new FormatException($"{path}:{line}: expected {header.Length} fields as in the header, found {fields.Length}.");
+                throw InputFormatException.AtLine(file, reader.LineNumber, string.Create(CultureInfo.InvariantCulture,
+                    $"{fields.Length} fields, but the header has {header.Length} (a thousands separator or decimal comma splits a number; quote such fields or fix them)"));
             }
 
-            rows.Add((line, fields));
+            rows.Add((reader.LineNumber, fields));
         }
 
-        return new CsvTable(path, header, rows);
+        return new CsvTable(file, header, rows) { HeaderLine = headerAt };
     }
+
+    /// <summary>The line after the last row, for "no data rows" errors.</summary>
+    internal long EndLine => Rows.Count > 0 ? Rows[^1].Line + 1 : HeaderLine + 1;
 
     /// <summary>The index of the first header that matches one of <paramref name="names"/> (case-insensitive), or −1.</summary>
     internal int Find(params string[] names)
@@ -66,24 +82,29 @@ internal sealed record CsvTable(string File, string[] Header, List<(int Line, st
     }
 
     /// <summary>The index of a required column.</summary>
-    /// <exception cref="FormatException">No header matches.</exception>
+    /// <exception cref="InputFormatException">No header matches.</exception>
     internal int Require(params string[] names)
     {
         int i = Find(names);
         return i >= 0
             ? i
-            : throw new FormatException($"{File}: missing column '{names[0]}'" + (names.Length > 1 ? $" (or {string.Join(", ", names.Skip(1).Select(n => $"'{n}'"))})" : "") + $"; the header is '{string.Join(",", Header)}'.");
+            : throw InputFormatException.AtLine(File, HeaderLine, $"missing column '{names[0]}'" + (names.Length > 1 ? $" (or {string.Join(", ", names.Skip(1).Select(n => $"'{n}'"))})" : "") + $"; the header is {InputExcerpt.Quote(string.Join(",", Header))}");
     }
 
-    internal double Double(int line, string[] fields, int column)
+    /// <summary>The column's label in messages: its name, or its 1-based number when unnamed.</summary>
+    internal string Label(int column) => InputFormatException.ColumnLabel(Header, column);
+
+    /// <exception cref="InputFormatException">Not a finite number.</exception>
+    internal double Double(long line, string[] fields, int column)
     {
         string text = fields[column];
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
             ? v
-            : throw new FormatException($"{File}:{line}, column '{Header[column]}': '{text}' is not a finite number.");
+            : throw InputFormatException.AtField(File, line, Label(column), $"{InputExcerpt.Quote(text)} is not a finite number");
     }
 
-    internal int NonNegativeInt(int line, string[] fields, int column)
+    /// <exception cref="InputFormatException">Not a non-negative integer (integers written as "3.0" are accepted).</exception>
+    internal int NonNegativeInt(long line, string[] fields, int column)
     {
         string text = fields[column];
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0)
@@ -97,8 +118,18 @@ internal sealed record CsvTable(string File, string[] Header, List<(int Line, st
             return (int)d;
         }
 
-        throw new FormatException($"{File}:{line}, column '{Header[column]}': '{text}' is not a non-negative integer.");
+        throw InputFormatException.AtField(File, line, Label(column), $"{InputExcerpt.Quote(text)} is not a non-negative integer");
     }
 
-    private static string[] Split(string line) => line.Split(',').Select(f => f.Trim().Trim('"')).ToArray();
+    /// <summary>An id field: not blank and free of control characters (ids are compared exactly as written).</summary>
+    /// <exception cref="InputFormatException">The id is blank or has a control character.</exception>
+    internal string Id(long line, string[] fields, int column)
+    {
+        string text = fields[column];
+        return string.IsNullOrWhiteSpace(text)
+            ? throw InputFormatException.AtField(File, line, Label(column), "empty id")
+            : CsvHeader.HasControl(text)
+                ? throw InputFormatException.AtField(File, line, Label(column), $"the id {InputExcerpt.Quote(text)} has a control character")
+                : text;
+    }
 }

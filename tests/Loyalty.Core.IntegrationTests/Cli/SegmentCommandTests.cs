@@ -48,7 +48,7 @@ public sealed class SegmentCommandTests : IDisposable
 
         string npy = Path.Combine(_dir, "points.npy");
         WriteNpy(npy, values.Select(v => (double)v).ToArray(), rows: 4, columns: 2);
-        string csv = WriteCsv("points.csv", "0,0\n0.2,0.1\n10,10\n10.1,9.9\n");
+        string csv = WriteCsv("points.csv", "x,y\n0,0\n0.2,0.1\n10,10\n10.1,9.9\n");
         string[] outputs = new[] { kmf, npy, csv }.Select(path => Run("segment", "--input", path, "--k", "2", "--json", "--seed", "1").Stdout).ToArray();
         double[] inertias = outputs.Select(o => JsonDocument.Parse(o).RootElement.GetProperty("inertia").GetDouble()).ToArray();
         Assert.Equal(inertias[0], inertias[1], 1e-6);
@@ -58,7 +58,7 @@ public sealed class SegmentCommandTests : IDisposable
     [Fact]
     public void Segment_KRange_ReportsIndicesAndSuggestedK()
     {
-        var rows = new StringBuilder();
+        var rows = new StringBuilder("x,y\n");
         var random = new Random(3);
         foreach (var (x, y) in new[] { (0, 0), (20, 0), (0, 20) })
         {
@@ -79,20 +79,20 @@ public sealed class SegmentCommandTests : IDisposable
     [Fact]
     public void Segment_OutputFile_WritesOneLabelPerRow()
     {
-        string input = WriteCsv("points.csv", "0,0\n0,1\n9,9\n");
+        string input = WriteCsv("points.csv", "x,y\n0,0\n0,1\n9,9\n");
         string labels = Path.Combine(_dir, "labels.csv");
         Assert.Equal(CliRunner.Success, Run("segment", "--input", input, "--k", "2", "--output", labels).Code);
         Assert.Equal(4, File.ReadAllLines(labels).Length);
     }
 
     [Theory]
-    [InlineData("0,0\n1,x\n", "line 2 column 1: 'x' is not a number")]
-    [InlineData("0,0\n1,2,3\n", "line 2 has 3 values; expected 2")]
-    [InlineData("0,0\nNaN,1\n", "features row 1 column 0 is NaN")]
+    [InlineData("0,0\n1,x\n", "bad.csv:2, column 2: 'x' is not a number")]
+    [InlineData("0,0\n1,2,3\n", "bad.csv:2: 3 fields, but the first row has 2")]
+    [InlineData("0,0\nNaN,1\n", "bad.csv:2, column 1: 'NaN' is not finite")]
     public void Segment_BadCsv_ExitsTwoNamingLineAndColumn(string content, string message)
     {
         string input = WriteCsv("bad.csv", content);
-        var (code, _, stderr) = Run("segment", "--input", input, "--k", "1");
+        var (code, _, stderr) = Run("segment", "--input", input, "--k", "1", "--no-header");
         Assert.Equal(CliRunner.BadInput, code);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
@@ -100,7 +100,7 @@ public sealed class SegmentCommandTests : IDisposable
     [Fact]
     public void Segment_BadOptions_ExitTwo()
     {
-        string input = WriteCsv("points.csv", "0,0\n1,1\n");
+        string input = WriteCsv("points.csv", "x,y\n0,0\n1,1\n");
         Assert.Equal(CliRunner.BadInput, Run("segment", "--input", input, "--k", "1", "--algorithm", "magic").Code);
         Assert.Equal(CliRunner.BadInput, Run("segment", "--input", input, "--k", "3").Code);
         Assert.Equal(CliRunner.BadInput, Run("segment", "--input", input).Code);
@@ -121,7 +121,7 @@ public sealed class SegmentCommandTests : IDisposable
     [Fact]
     public void Segment_InitFile_StartsFromGivenCentroids()
     {
-        string input = WriteCsv("points.csv", "0,0\n0,1\n9,9\n9,8\n");
+        string input = WriteCsv("points.csv", "x,y\n0,0\n0,1\n9,9\n9,8\n");
         string init = WriteCsv("init.csv", "x,y\n0,0.5\n9,8.5\n");
         var (code, stdout, _) = Run("segment", "--input", input, "--init", init, "--k", "2", "--json");
         Assert.Equal(CliRunner.Success, code);
