@@ -43,7 +43,7 @@ internal static class SegmentCommand
         {
             Input, K, Algorithm, Eps, MinSamples, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json, Repeat, SaveModel, LoadModel,
         };
-        command.SetAction(parsed => Run(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        command.SetAction(parsed => TrainingErrors.AsUserInput(() => Run(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
