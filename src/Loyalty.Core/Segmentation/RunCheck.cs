@@ -16,7 +16,9 @@ internal static class RunCheck
             return;
         }
 
-        string what = bad >= 0 ? $"centroid value {bad} is {result.Centroids[bad]}" : $"the inertia is {result.Inertia}";
+        string what = bad >= 0
+            ? string.Create(CultureInfo.InvariantCulture, $"centroid value {bad} is {result.Centroids[bad]}")
+            : string.Create(CultureInfo.InvariantCulture, $"the inertia is {result.Inertia}");
         throw new TrainingDivergedException(
             string.Create(
                 CultureInfo.InvariantCulture,
