@@ -47,13 +47,13 @@ internal static class RecommendCommand
             Ratings, Folds, Split, Train, Test, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, Schedule,
             TopK, UserColumn, ItemColumn, RatingColumn, TimestampColumn, Scale, Json,
         };
-        evaluate.SetAction(parsed => Evaluate(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        evaluate.SetAction(parsed => TrainingErrors.AsUserInput(() => Evaluate(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         var top = new Command("top", "A user's top-N items they have not rated yet.")
         {
             Train, User, Count, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, Schedule,
             UserColumn, ItemColumn, RatingColumn, Scale, Json, SaveModel, LoadModel,
         };
-        top.SetAction(parsed => Top(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        top.SetAction(parsed => TrainingErrors.AsUserInput(() => Top(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return new Command("recommend", "Recommenders: matrix factorization (SVD, SVD++), implicit ALS, kNN, baseline.") { evaluate, top };
     }
 
@@ -68,7 +68,7 @@ internal static class RecommendCommand
         }
         catch (ArgumentException ex) when (ex.ParamName == "interactions")
         {
-            throw new UserInputException($"{trainFile.FullName}: {WithoutParameter(ex)} (rows count data lines from 0)");
+            throw new UserInputException($"{trainFile.FullName}: {WithoutParameter(ex)}{RowNote(ex)}");
         }
 
         if (parsed.GetValue(SaveModel) is { } file)
@@ -119,7 +119,7 @@ internal static class RecommendCommand
         }
         catch (ArgumentException ex) when (ex.ParamName == "interactions")
         {
-            throw new UserInputException($"{source}: {WithoutParameter(ex)} (rows count data lines from 0)");
+            throw new UserInputException($"{source}: {WithoutParameter(ex)}{RowNote(ex)}");
         }
 
         if (parsed.GetValue(Json))
@@ -332,6 +332,10 @@ internal static class RecommendCommand
 
     private static string WithoutParameter(ArgumentException ex) =>
         ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+
+    // Only errors that name a row need the note on how rows are counted (not, e.g., kNN's size limit).
+    private static string RowNote(ArgumentException ex) =>
+        ex.Message.Contains("row ", StringComparison.Ordinal) ? " (rows count data lines from 0)" : string.Empty;
 
     private static string[] Cells(string first, params object?[] values) =>
         [first, .. values.Select(v => v switch

@@ -46,7 +46,7 @@ internal static class SegmentCommand
         {
             Input, Header, NoHeader, Columns, K, Algorithm, Eps, MinSamples, Init, NInit, MaxIter, Tol, Seed, Threads, Standardize, KRange, Output, Json, Repeat, SaveModel, LoadModel,
         };
-        command.SetAction(parsed => Run(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        command.SetAction(parsed => TrainingErrors.AsUserInput(() => Run(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 

@@ -39,9 +39,24 @@ public sealed class BaselineRecommender : IRecommender
             cancellationToken.ThrowIfCancellationRequested();
             Solve(byItem, bi, bu, data.Mean, itemRegularization);
             Solve(data.ByUser, bu, bi, data.Mean, userRegularization);
+            DivergenceGuard.AfterEpoch(
+                "baseline", epoch + 1, epochs, () => Rmse(data, bu, bi), "RMSE", nameof(BaselineOptions.Scale),
+                "the ratings are too large for float arithmetic: rescale them", ("user bias", bu), ("item bias", bi));
         }
 
         return (bu, bi);
+    }
+
+    private static double Rmse(RatingData data, float[] bu, float[] bi)
+    {
+        double sum = 0;
+        foreach (var e in data.Entries)
+        {
+            double d = e.Value - ((double)data.Mean + bu[e.User] + bi[e.Item]);
+            sum += d * d;
+        }
+
+        return Math.Sqrt(sum / Math.Max(1, data.Entries.Length));
     }
 
     /// <summary>Each row's bias given the other side's biases: a shrunk mean of the residuals.</summary>

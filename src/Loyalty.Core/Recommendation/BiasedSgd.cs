@@ -30,14 +30,17 @@ internal static class BiasedSgd
     private const int Lookahead = 4;
 
     /// <summary>Runs <see cref="SgdSettings.Epochs"/> epochs. <paramref name="random"/> draws the order of the block
-    /// diagonals, one permutation per epoch, all before training starts (threads may run into the next epoch).
-    /// <paramref name="lossEntries"/>, when given with <paramref name="progress"/>, is scored after every epoch.</summary>
+    /// diagonals, one permutation per epoch, all before training starts. Epochs run one at a time: after each, the
+    /// parameters are screened (<see cref="DivergenceGuard"/>) and, with <paramref name="progress"/>, the RMSE on
+    /// <paramref name="entries"/> is reported.</summary>
+    /// <exception cref="TrainingDivergedException">A factor or bias became NaN, infinite or huge, or the RMSE is
+    /// not finite.</exception>
     internal static void Train(
         BiasedFactors model,
         BlockedRatings blocks,
         SgdSettings settings,
         Random random,
-        RatingEntry[]? lossEntries,
+        RatingEntry[] entries,
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -54,17 +57,22 @@ internal static class BiasedSgd
             BlockedRatings.Permutation(grid, random).CopyTo(diagonals, e * grid);
         }
 
-        if (progress is null || lossEntries is null)
+        string advice = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"lower LearningRate (was {settings.LearningRate:G6}) or raise Regularization (was {settings.Regularization:G6})");
+        for (int e = 0; e < epochs; e++)
         {
-            Run(augmented, blocks, lanes, diagonals, settings.Threads, cancellationToken);
-        }
-        else
-        {
-            // Scoring needs every block of the epoch done, so epochs run one at a time here.
-            for (int e = 0; e < epochs; e++)
+            // The blocked schedule's result does not depend on how far threads run ahead, so stopping at each
+            // epoch's end changes no value, only lets the check see a finished epoch.
+            Run(augmented, blocks, lanes[e..(e + 1)], diagonals[(e * grid)..((e + 1) * grid)], settings.Threads, cancellationToken);
+            DivergenceGuard.AfterEpoch(
+                "svd", e + 1, epochs, () => Rmse(augmented, entries), "RMSE", nameof(MatrixFactorizationOptions.LearningRate), advice,
+                DivergenceGuard.Of("user factor", augmented.Users), DivergenceGuard.Of("item factor", augmented.Items));
+            if (progress is not null)
             {
-                Run(augmented, blocks, lanes[e..(e + 1)], diagonals[(e * grid)..((e + 1) * grid)], settings.Threads, cancellationToken);
-                progress.Report(new TrainingProgress(e + 1, epochs, Rmse(augmented, lossEntries)));
+                double rmse = Rmse(augmented, entries);
+                DivergenceGuard.CheckLoss("svd", e + 1, epochs, rmse, "RMSE", nameof(MatrixFactorizationOptions.LearningRate), advice);
+                progress.Report(new TrainingProgress(e + 1, epochs, rmse));
             }
         }
 

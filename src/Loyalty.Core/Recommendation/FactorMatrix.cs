@@ -36,6 +36,9 @@ internal sealed class FactorMatrix
     /// <summary>The padded row length.</summary>
     internal int Stride { get; }
 
+    /// <summary>The whole backing array (alignment slack and padding are zero): for screens that read every value.</summary>
+    internal float[] Storage => _data;
+
     /// <summary>The whole padded row (zero padding included): what the kernels take.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<float> Row(int row) => _data.AsSpan(_offset + (row * Stride), Stride);

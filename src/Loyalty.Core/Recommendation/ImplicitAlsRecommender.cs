@@ -1,3 +1,4 @@
+using System.Globalization;
 using Loyalty.Core.Numerics;
 
 namespace Loyalty.Core.Recommendation;
@@ -38,13 +39,21 @@ public sealed class ImplicitAlsRecommender : IRecommender
         items.FillNormal(random, 0f, o.InitStdDev);
         var gram = new FactorMatrix(o.Factors, o.Factors);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.Threads, CancellationToken = cancellationToken };
+        string advice = string.Create(
+            CultureInfo.InvariantCulture,
+            $"lower Alpha (was {o.Alpha:G6}) or raise Regularization (was {o.Regularization:G6}), or scale the interaction strengths down");
         for (int iteration = 1; iteration <= o.Iterations; iteration++)
         {
             SolveSide(users, items, data.ByUser, gram, parallel);
             SolveSide(items, users, byItem, gram, parallel);
+            DivergenceGuard.AfterEpoch(
+                "als", iteration, o.Iterations, () => Loss(users, items, data.ByUser, gram), "loss", nameof(ImplicitAlsOptions.Alpha), advice,
+                DivergenceGuard.Of("user factor", users), DivergenceGuard.Of("item factor", items));
             if (progress is not null)
             {
-                progress.Report(new TrainingProgress(iteration, o.Iterations, Loss(users, items, data.ByUser, gram)));
+                double loss = Loss(users, items, data.ByUser, gram);
+                DivergenceGuard.CheckLoss("als", iteration, o.Iterations, loss, "loss", nameof(ImplicitAlsOptions.Alpha), advice);
+                progress.Report(new TrainingProgress(iteration, o.Iterations, loss));
             }
         }
 

@@ -39,9 +39,17 @@ public sealed record KnnOptions
     /// <summary>Repeated (user, item) pairs (default <see cref="DuplicatePairPolicy.Reject"/>).</summary>
     public DuplicatePairPolicy Duplicates { get; init; } = DuplicatePairPolicy.Reject;
 
+    /// <summary>The most memory a fit may need for its dense similarity statistics: 28 bytes per pair of rows (items,
+    /// or users when <see cref="UserBased"/>), so n rows need 28·n² bytes. A fit over more rows is refused before
+    /// anything is allocated.</summary>
+    /// <value>The default value is 4 GiB (about 12,000 rows). Independently of it, n² must fit in one array, so
+    /// at most 46,340 rows are possible.</value>
+    public long MaxMemoryBytes { get; init; } = KnnLimits.DefaultMaxMemoryBytes;
+
     internal void Validate()
     {
         var v = new OptionsValidator(nameof(KnnOptions));
+        v.Require(MaxMemoryBytes > 0, nameof(MaxMemoryBytes), $"must be positive (was {MaxMemoryBytes})");
         v.Defined(nameof(Similarity), Similarity);
         v.NonNegative(nameof(Shrinkage), Shrinkage);
         v.AtLeast(nameof(K), K, 1);

@@ -20,9 +20,13 @@ public sealed class KnnRecommender : IRecommender
         Fit(interactions, cancellationToken);
 
     /// <summary>Computes the similarity matrix and the means.</summary>
+    /// <exception cref="ArgumentException">The interactions are invalid, or they have more items (users when
+    /// <see cref="KnnOptions.UserBased"/>) than a dense similarity matrix can hold: more than 46,340, or more than
+    /// <see cref="KnnOptions.MaxMemoryBytes"/> allows. The message names the count and the limit.</exception>
     public KnnModel Fit(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default)
     {
         var data = RatingData.Build(interactions, Options.Scale, Options.Duplicates, nameof(interactions));
+        KnnLimits.EnsureFits(Options.UserBased ? data.Users.Count : data.Items.Count, Options.UserBased ? "users" : "items", Options.MaxMemoryBytes, nameof(interactions));
         cancellationToken.ThrowIfCancellationRequested();
         var byItem = SparseRows.FromEntries(data.Items.Count, data.Entries, byUser: false);
         var (rows, columns) = Options.UserBased ? (data.ByUser, byItem) : (byItem, data.ByUser);

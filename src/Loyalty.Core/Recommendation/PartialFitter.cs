@@ -27,7 +27,7 @@ internal static class PartialFitter
         old.ItemBias.CopyTo(itemBias, 0);
         var parameters = new BiasedFactors(old.Mean, userBias, itemBias, userFactors, itemFactors);
         var blocks = o.Blocks(entries, users.Count, items.Count, random);
-        BiasedSgd.Train(parameters, blocks, SgdSettings.From(o), random, null, null, cancellationToken);
+        BiasedSgd.Train(parameters, blocks, SgdSettings.From(o), random, entries, null, cancellationToken);
         var seen = MergeSeen(model.Seen, users.Count, entries);
         return new FactorModel(model.Algorithm, users, items, parameters, model.Clip, seen, model.FoldIn);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Loyalty.Core.Numerics;
 
 namespace Loyalty.Core.Recommendation;
@@ -47,6 +48,9 @@ public sealed class SvdPlusPlusRecommender : IRecommender
         var bi = new float[items];
         int[] userOrder = BlockedRatings.Permutation(users, random);
         var trainer = new Trainer(data, p, q, y, bu, bi, o);
+        string advice = string.Create(
+            CultureInfo.InvariantCulture,
+            $"lower LearningRate (was {o.LearningRate:G6}) or raise Regularization (was {o.Regularization:G6})");
         for (int epoch = 1; epoch <= o.Epochs; epoch++)
         {
             foreach (int u in userOrder)
@@ -55,9 +59,15 @@ public sealed class SvdPlusPlusRecommender : IRecommender
                 trainer.User(u);
             }
 
+            DivergenceGuard.AfterEpoch(
+                "svdpp", epoch, o.Epochs, trainer.Rmse, "RMSE", nameof(SvdPlusPlusOptions.LearningRate), advice,
+                DivergenceGuard.Of("user factor", p), DivergenceGuard.Of("item factor", q), DivergenceGuard.Of("implicit factor", y),
+                ("user bias", bu), ("item bias", bi));
             if (progress is not null)
             {
-                progress.Report(new TrainingProgress(epoch, o.Epochs, trainer.Rmse()));
+                double rmse = trainer.Rmse();
+                DivergenceGuard.CheckLoss("svdpp", epoch, o.Epochs, rmse, "RMSE", nameof(SvdPlusPlusOptions.LearningRate), advice);
+                progress.Report(new TrainingProgress(epoch, o.Epochs, rmse));
             }
         }
 

@@ -47,8 +47,8 @@ public sealed class Dbscan : ISegmenter
     public DbscanOptions Options { get; }
 
     /// <summary>Clusters <paramref name="features"/>.</summary>
-    /// <exception cref="ArgumentException">Empty data, more than 8 columns, or a NaN/infinite value (row and column
-    /// named).</exception>
+    /// <exception cref="ArgumentException">Empty data, more than 8 columns, or a NaN/infinite value or one above
+    /// 1e18/√columns, whose squared distances could overflow float (row and column named).</exception>
     public DbscanModel Fit(FeatureMatrix features, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -64,6 +64,7 @@ public sealed class Dbscan : ISegmenter
         }
 
         FeatureValidation.EnsureFinite(features.Data, features.Columns, nameof(features));
+        FeatureValidation.EnsureDistancesFit(features.Data, features.Columns, nameof(features));
         float[] points = features.Data.ToArray();
         var grid = new NeighbourGrid(points, features.Rows, features.Columns, (float)Options.Eps);
         var labels = new int[features.Rows];

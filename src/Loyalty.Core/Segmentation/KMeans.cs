@@ -27,8 +27,12 @@ public sealed class KMeans : ISegmenter
     /// <param name="progress">Told after every iteration.</param>
     /// <param name="cancellationToken">Stops the fit between passes.</param>
     /// <returns>The fitted model, from the restart with the lowest inertia (the first on ties).</returns>
-    /// <exception cref="ArgumentException">Empty data, a NaN or infinite value (row and column named), bad
-    /// weights, K above the row count or above the number of distinct rows, or options that do not fit the data.</exception>
+    /// <exception cref="ArgumentException">Empty data, a NaN or infinite value (row and column named), a value so
+    /// large that squared distances could overflow float (|x| above 1e18/√columns, after standardisation when
+    /// asked; row and column named), bad weights, K above the row count or above the number of distinct rows, or
+    /// options that do not fit the data.</exception>
+    /// <exception cref="TrainingDivergedException">A run ended with a non-finite inertia or centroid (not expected
+    /// once the scale check passed; never reported as converged).</exception>
     public KMeansModel Fit(
         FeatureMatrix features, ReadOnlyMemory<float> sampleWeights = default,
         IProgress<KMeansProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -45,6 +49,7 @@ public sealed class KMeans : ISegmenter
             ? null
             : SegmentationScaler.Fit(features, Options.Standardization, nameof(features));
         ReadOnlyMemory<float> points = scaler is null ? features.Memory : scaler.Transform(features, nameof(features));
+        FeatureValidation.EnsureDistancesFit(points.Span, features.Columns, nameof(features), scaler is not null);
         var data = new KMeansData(points, features.Rows, features.Columns, sampleWeights, Options.MaxDegreeOfParallelism);
         double tolerance = Options.Tolerance * DataStatistics.MeanColumnVariance(points.Span, data.Rows, data.Columns);
 
@@ -60,6 +65,7 @@ public sealed class KMeans : ISegmenter
             long iterating = Stopwatch.GetTimestamp();
             KMeansRun result = LloydSolver.Run(
                 data, initial, Options.K, Options.Algorithm, Options.MaxIterations, tolerance, run, progress, cancellationToken);
+            RunCheck.EnsureFinite(result, run, nameof(KMeansOptions.Standardization));
             initSeconds += Stopwatch.GetElapsedTime(start, iterating).TotalSeconds;
             fitSeconds += Stopwatch.GetElapsedTime(iterating).TotalSeconds;
             if (best is null || result.Inertia < best.Inertia)
@@ -82,7 +88,9 @@ public sealed class KMeans : ISegmenter
             case KMeansInitialization.Given:
                 FeatureMatrix given = Options.InitialCentroids!;
                 FeatureValidation.EnsureFinite(given.Data, given.Columns, "initialCentroids");
-                return scaler is null ? given.Data.ToArray() : scaler.Transform(given, "initialCentroids");
+                float[] start = scaler is null ? given.Data.ToArray() : scaler.Transform(given, "initialCentroids");
+                FeatureValidation.EnsureDistancesFit(start, given.Columns, "initialCentroids", scaler is not null);
+                return start;
             case KMeansInitialization.Random:
                 return RandomInit.Choose(data, Options.K, new Random(seed));
             case KMeansInitialization.KMeansParallel:

@@ -68,12 +68,14 @@ public sealed class MiniBatchKMeans
     /// <summary>Updates the centroids with one batch. The first batch initialises them with greedy k-means++ and
     /// must have at least K distinct rows.</summary>
     /// <returns>The summed squared centroid movement of this step.</returns>
-    /// <exception cref="ArgumentException">Bad values (row and column named), a column count that differs from
+    /// <exception cref="ArgumentException">Bad values (row and column named; also values above 1e18/√columns,
+    /// whose squared distances could overflow float), a column count that differs from
     /// earlier batches, or bad weights.</exception>
     public double PartialFit(FeatureMatrix batch, ReadOnlyMemory<float> sampleWeights = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         FeatureValidation.EnsureFinite(batch.Data, batch.Columns, nameof(batch));
+        FeatureValidation.EnsureDistancesFit(batch.Data, batch.Columns, nameof(batch));
         if (!sampleWeights.IsEmpty)
         {
             FeatureValidation.EnsureWeights(sampleWeights.Span, batch.Rows, nameof(sampleWeights));
@@ -89,12 +91,15 @@ public sealed class MiniBatchKMeans
 
     /// <summary>Fits from scratch: initialises on a seeded sample, then runs up to MaxSteps batches drawn at random
     /// (with replacement), and finally labels every row and computes the exact inertia.</summary>
-    /// <exception cref="ArgumentException">Empty data, K above the rows, bad values or weights.</exception>
+    /// <exception cref="ArgumentException">Empty data, K above the rows, bad values (NaN, infinite, or above
+    /// 1e18/√columns; row and column named) or weights.</exception>
+    /// <exception cref="TrainingDivergedException">The final inertia or a centroid is not finite.</exception>
     public KMeansModel Fit(FeatureMatrix features, ReadOnlyMemory<float> sampleWeights = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(features);
         new KMeansOptions { K = Options.K }.ValidateFor(features);
         FeatureValidation.EnsureFinite(features.Data, features.Columns, nameof(features));
+        FeatureValidation.EnsureDistancesFit(features.Data, features.Columns, nameof(features));
         if (!sampleWeights.IsEmpty)
         {
             FeatureValidation.EnsureWeights(sampleWeights.Span, features.Rows, nameof(sampleWeights));
@@ -129,7 +134,9 @@ public sealed class MiniBatchKMeans
         LloydSolver.AssignFinal(data, centroids, labels, panel, cancellationToken);
         double inertia = Inertia.Compute(data, centroids, labels, cancellationToken);
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new KMeansModel(new KMeansRun(centroids, ClusterLabels.From(labels, Options.K), inertia, Steps, converged), features.Columns, null, KMeansAlgorithm.Lloyd, 0, seconds);
+        var result = new KMeansRun(centroids, ClusterLabels.From(labels, Options.K), inertia, Steps, converged);
+        RunCheck.EnsureFinite(result, 0, "features' scale");
+        return new KMeansModel(result, features.Columns, null, KMeansAlgorithm.Lloyd, 0, seconds);
     }
 
     /// <summary>An immutable model of the current centroids, labelling <paramref name="features"/> (for example the
@@ -145,6 +152,7 @@ public sealed class MiniBatchKMeans
         }
 
         FeatureValidation.EnsureFinite(features.Data, features.Columns, nameof(features));
+        FeatureValidation.EnsureDistancesFit(features.Data, features.Columns, nameof(features));
         var data = new KMeansData(features.Memory, features.Rows, features.Columns, default, 1);
         var labels = new int[features.Rows];
         var panel = CentroidPanel.Create(centroids, Options.K, _dimensions, CentroidPanel.PreferredLaneWidth(Options.K));
