@@ -36,7 +36,7 @@ internal static class ClvModelFile
             {
                 if (!string.Equals(found[i], names[i], StringComparison.Ordinal))
                 {
-                    throw r.Invalid($"parameterNames[{i}]", $"is '{found[i]}'; {modelName} expects '{names[i]}'");
+                    throw r.Invalid($"parameterNames[{i}]", $"is {ModelFileText.Excerpt(found[i])}; {modelName} expects '{names[i]}'");
                 }
             }
 

@@ -4,14 +4,19 @@ using System.Text;
 namespace Loyalty.Core.Persistence;
 
 /// <summary>Reads a model file written by <see cref="ModelFileWriter"/>. Every read names its field, so a damaged or
-/// crafted file fails with an <see cref="InvalidDataException"/> that says which field is wrong and why: a truncated
-/// stream, a count larger than the bytes that remain (checked before allocating), a non-finite number or a value out
-/// of range. Non-seekable streams are copied into memory first because the remaining length is what bounds counts.</summary>
+/// crafted file fails with an <see cref="InvalidDataException"/> that says which field is wrong, where it starts (its
+/// byte offset) and why: a truncated stream, a count larger than the bytes that remain (checked in 64-bit arithmetic
+/// before allocating), a non-finite number or a value out of range. Text from the file is quoted through
+/// <see cref="ModelFileText.Excerpt"/>. Non-seekable streams are copied into memory first because the remaining length
+/// is what bounds counts.</summary>
+/// <remarks>A loader built on this reader is total: for any bytes it returns a model or throws
+/// <see cref="InvalidDataException"/>; the model files' property tests hold every loader to that.</remarks>
 internal sealed class ModelFileReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly BinaryReader _reader;
     private readonly string _format;
+    private readonly Dictionary<string, long> _fieldStarts = new(StringComparer.Ordinal);
     private string _field = "header";
 
     private ModelFileReader(BinaryReader reader, string format, int version)
@@ -47,15 +52,21 @@ internal sealed class ModelFileReader
         }
         catch (EndOfStreamException ex)
         {
-            throw new InvalidDataException($"The {format} model file is truncated (it ends inside {reader?.CurrentField ?? "the header"}).", ex);
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The {format} model file is truncated (it ends inside {reader?.CurrentField ?? "the header"}, at byte {stream.Length:N0})."), ex);
         }
         catch (FormatException ex)
         {
-            throw new InvalidDataException($"The {format} model file holds a malformed length ({reader?.CurrentField ?? "header"}).", ex);
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The {format} model file holds a malformed length in {reader?.CurrentField ?? "the header"} (byte {stream.Position:N0})."), ex);
         }
         catch (DecoderFallbackException ex)
         {
-            throw new InvalidDataException($"The {format} model file holds a string that is not UTF-8.", ex);
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The {format} model file holds a string that is not UTF-8 in {reader?.CurrentField ?? "the header"} (byte {stream.Position:N0})."), ex);
         }
     }
 
@@ -77,7 +88,9 @@ internal sealed class ModelFileReader
 
         if (!string.Equals(found, format, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"The stream is a {found} model file, not {format}.");
+            throw new InvalidDataException(found.StartsWith("loyalty.", StringComparison.Ordinal) && found.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+                ? $"The stream is a {found} model file, not {format}."
+                : $"The model file header names the format {ModelFileText.Excerpt(found)}; expected {format}.");
         }
 
         int version = r.ReadInt32();
@@ -97,7 +110,7 @@ internal sealed class ModelFileReader
     /// <summary>Any 32-bit integer.</summary>
     internal int ReadInt32(string field)
     {
-        _field = field;
+        Begin(field);
         return _reader.ReadInt32();
     }
 
@@ -110,14 +123,14 @@ internal sealed class ModelFileReader
 
     internal bool ReadBoolean(string field)
     {
-        _field = field;
+        Begin(field);
         byte value = _reader.ReadByte();
         return value <= 1 ? value == 1 : throw Invalid(field, $"is {value}; a flag must be 0 or 1");
     }
 
     internal string ReadString(string field)
     {
-        _field = field;
+        Begin(field);
         int length = _reader.Read7BitEncodedInt();
         if (length < 0)
         {
@@ -140,7 +153,7 @@ internal sealed class ModelFileReader
     /// <summary>A finite double.</summary>
     internal double ReadDouble(string field)
     {
-        _field = field;
+        Begin(field);
         double value = _reader.ReadDouble();
         return double.IsFinite(value) ? value : throw Invalid(field, $"is {Show(value)}; it must be finite");
     }
@@ -162,21 +175,21 @@ internal sealed class ModelFileReader
     /// <summary>A double that may be NaN or infinite (timings and log-likelihoods that were never measured).</summary>
     internal double ReadAnyDouble(string field)
     {
-        _field = field;
+        Begin(field);
         return _reader.ReadDouble();
     }
 
     /// <summary>A float that may be NaN (used as "absent").</summary>
     internal float ReadAnySingle(string field)
     {
-        _field = field;
+        Begin(field);
         return _reader.ReadSingle();
     }
 
     /// <summary>A finite float.</summary>
     internal float ReadSingle(string field)
     {
-        _field = field;
+        Begin(field);
         float value = _reader.ReadSingle();
         return float.IsFinite(value) ? value : throw Invalid(field, $"is {Show(value)}; it must be finite");
     }
@@ -244,7 +257,7 @@ internal sealed class ModelFileReader
             values[i] = ReadString($"{field}[{i}]");
         }
 
-        _field = field;
+        Begin(field);
         return values;
     }
 
@@ -252,7 +265,13 @@ internal sealed class ModelFileReader
     internal void EnsureRemaining(string field, long count, int bytesEach, string unit = "values")
     {
         long remaining = _reader.BaseStream.Length - _reader.BaseStream.Position;
-        long needed = count * bytesEach;
+        if (count < 0)
+        {
+            throw Invalid(field, string.Create(CultureInfo.InvariantCulture, $"declares a negative count ({count:N0})"));
+        }
+
+        // A count past long.MaxValue / bytesEach cannot fit in any stream; compare without multiplying it.
+        long needed = count > long.MaxValue / Math.Max(bytesEach, 1) ? long.MaxValue : count * bytesEach;
         if (needed > remaining)
         {
             throw Invalid(field, string.Create(
@@ -263,15 +282,43 @@ internal sealed class ModelFileReader
 
     /// <summary>An <see cref="InvalidDataException"/> naming the format and the field.</summary>
     internal InvalidDataException Invalid(string field, string problem) =>
-        new($"The {_format} model file is invalid: {field} {problem}.");
+        new(string.Create(CultureInfo.InvariantCulture, $"The {_format} model file is invalid: {field} {problem} (field at byte {StartOf(field):N0})."));
+
+    /// <summary>Where <paramref name="field"/> starts: the recorded start of the field, of the array it is an
+    /// element of, or of its parent field; the current position when none was recorded.</summary>
+    private long StartOf(string field)
+    {
+        for (string name = field; name.Length > 0;)
+        {
+            if (_fieldStarts.TryGetValue(name, out long start))
+            {
+                return start;
+            }
+
+            int cut = Math.Max(name.LastIndexOf('['), name.LastIndexOf('.'));
+            name = cut < 0 ? string.Empty : name[..cut];
+        }
+
+        return _reader.BaseStream.Position;
+    }
+
+    private void Begin(string field)
+    {
+        _field = field;
+        _fieldStarts.TryAdd(field, _reader.BaseStream.Position);
+    }
 
     /// <summary>The field being read when a truncated stream ended the read.</summary>
     internal string CurrentField => _field;
 
+    /// <summary>The stream's length, which bounds every count in the file.</summary>
+    internal long Length => _reader.BaseStream.Length;
+
     private int ReadLength(string field, int expectedLength, int bytesEach)
     {
+        Begin(field);
         int count = ReadInt32($"{field} length");
-        _field = field;
+        Begin(field);
         if (count < 0)
         {
             throw Invalid(field, $"has a negative length ({count})");

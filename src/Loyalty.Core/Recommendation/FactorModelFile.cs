@@ -43,7 +43,16 @@ internal static class FactorModelFile
         }
 
         float foldInRegularization = r.ReadSingle("foldIn.regularization");
+        if (foldInRegularization < 0)
+        {
+            throw r.Invalid("foldIn.regularization", $"is {ModelFileReader.Show(foldInRegularization)}; it must be 0 or more");
+        }
+
         float alpha = r.ReadAnySingle("foldIn.implicitAlpha");
+        if (!float.IsNaN(alpha) && !(float.IsFinite(alpha) && alpha > 0))
+        {
+            throw r.Invalid("foldIn.implicitAlpha", $"is {ModelFileReader.Show(alpha)}; it must be absent (NaN) or a finite number greater than 0");
+        }
         var users = Index(r, "userKeys");
         var items = Index(r, "itemKeys");
         float[] userBias = r.ReadSingles("userBias", users.Count);
@@ -57,10 +66,11 @@ internal static class FactorModelFile
         return new FactorModel(algorithm, users, items, parameters, hasClip ? clip : null, seen, foldIn);
     });
 
-    /// <summary>Per-user seen items: row offsets from 0 to the item count, ascending; items ascending within a row.</summary>
+    /// <summary>Per-user seen items: row offsets from 0 to the item count, never decreasing (checked for every row
+    /// before any row is read through them); items ascending within a row.</summary>
     internal static SparseRows SeenRows(ModelFileReader r, int users, int items)
     {
-        int[] start = r.ReadInt32s("seen.start", 0, int.MaxValue, users + 1);
+        int[] start = r.ReadInt32s("seen.start", 0, int.MaxValue, checked(users + 1));
         int[] columns = r.ReadInt32s("seen.items", 0, items - 1);
         float[] values = r.ReadSingles("seen.values", columns.Length);
         if (start[0] != 0 || start[users] != columns.Length)
@@ -72,9 +82,12 @@ internal static class FactorModelFile
         {
             if (start[u + 1] < start[u])
             {
-                throw r.Invalid($"seen.start[{u + 1}]", "decreases");
+                throw r.Invalid($"seen.start[{u + 1}]", $"is {start[u + 1]}, below seen.start[{u}] = {start[u]}; row offsets must not decrease");
             }
+        }
 
+        for (int u = 0; u < users; u++)
+        {
             for (int at = start[u] + 1; at < start[u + 1]; at++)
             {
                 if (columns[at] <= columns[at - 1])
@@ -90,13 +103,22 @@ internal static class FactorModelFile
     internal static IdIndex Index(ModelFileReader r, string field)
     {
         string[] keys = r.ReadStrings(field);
+        var distinct = new HashSet<string>(keys.Length, StringComparer.Ordinal);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            if (!distinct.Add(keys[i]))
+            {
+                throw r.Invalid($"{field}[{i}]", $"repeats the key {ModelFileText.Excerpt(keys[i])}");
+            }
+        }
+
         try
         {
             return new IdIndex(keys);
         }
         catch (InvalidDataException ex)
         {
-            throw r.Invalid(field, ex.Message.TrimEnd('.'));
+            throw r.Invalid(field, ModelFileText.OneLine(ex.Message));
         }
     }
 

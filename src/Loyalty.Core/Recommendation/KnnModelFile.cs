@@ -10,6 +10,10 @@ internal static class KnnModelFile
     internal const string Format = "loyalty.knn";
     internal const int Version = 1;
 
+    /// <summary>The largest user (or item) count whose dense n × n similarity matrix an array can index: n² must stay
+    /// below 2³¹.</summary>
+    internal const int MaxSimilarityRows = 46_340;
+
     internal static void Write(KnnModel model, Stream stream) => ModelFileWriter.Write(stream, Format, Version, w =>
     {
         var o = model.Options;
@@ -57,7 +61,7 @@ internal static class KnnModelFile
         }
         catch (ArgumentException ex)
         {
-            throw r.Invalid("options", $"are invalid: {ex.Message.TrimEnd('.')}");
+            throw r.Invalid("options", $"are invalid: {ModelFileText.OneLine(ex.Message)}");
         }
 
         var users = FactorModelFile.Index(r, "userKeys");
@@ -66,6 +70,11 @@ internal static class KnnModelFile
         int[] ratingItems = r.ReadInt32s("ratings.item", 0, items.Count - 1, ratingUsers.Length);
         float[] ratingValues = r.ReadSingles("ratings.value", ratingUsers.Length);
         int size = options.UserBased ? users.Count : items.Count;
+        if (size > MaxSimilarityRows)
+        {
+            throw r.Invalid(options.UserBased ? "userKeys" : "itemKeys", $"holds {size:N0} keys; a kNN model holds a similarity matrix of at most {MaxSimilarityRows:N0} rows");
+        }
+
         long upperCount = (long)size * (size - 1) / 2;
         r.EnsureRemaining("similarity", upperCount, sizeof(float));
         float[] upper = r.ReadSingles("similarity", (int)upperCount);

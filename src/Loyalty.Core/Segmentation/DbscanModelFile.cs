@@ -22,7 +22,12 @@ internal static class DbscanModelFile
     internal static DbscanModel Read(Stream stream) => ModelFileReader.Read(stream, Format, Version, r =>
     {
         double eps = r.ReadPositive("eps");
-        int dimensions = r.ReadInt32("dimensions", 1, int.MaxValue);
+        if (!float.IsFinite((float)eps) || (float)eps <= 0)
+        {
+            throw r.Invalid("eps", $"is {ModelFileReader.Show(eps)}; it must be a positive number a float can hold");
+        }
+
+        int dimensions = r.ReadInt32("dimensions", 1, NeighbourGrid.MaxDimensions);
         int clusters = r.ReadInt32("clusterCount", 0, int.MaxValue);
         int[] labels = r.ReadInt32s("labels", SegmentAssignment.Noise, clusters - 1);
         int[] coreRows = r.ReadInt32s("coreRows", 0, labels.Length - 1);
@@ -39,8 +44,31 @@ internal static class DbscanModelFile
             }
         }
 
+        // Every cluster grows from a core point, so each cluster id has one; this also bounds the cluster count.
+        var clustersWithCore = new bool[Math.Min(clusters, coreRows.Length)];
+        foreach (int row in coreRows)
+        {
+            if (labels[row] < clustersWithCore.Length)
+            {
+                clustersWithCore[labels[row]] = true;
+            }
+        }
+
+        int withCore = clustersWithCore.Count(has => has);
+        if (withCore != clusters)
+        {
+            throw r.Invalid("clusterCount", $"is {clusters}, but only {withCore} clusters have a core row");
+        }
+
         r.EnsureRemaining("corePoints", (long)coreRows.Length * dimensions, sizeof(float));
         float[] corePoints = r.ReadSingles("corePoints", coreRows.Length * dimensions);
-        return new DbscanModel(labels, coreRows, corePoints, dimensions, clusters, eps);
+        try
+        {
+            return new DbscanModel(labels, coreRows, corePoints, dimensions, clusters, eps);
+        }
+        catch (ArgumentException ex)
+        {
+            throw r.Invalid("corePoints", $"do not fit a neighbour grid of side eps: {ModelFileText.OneLine(ex.Message)}");
+        }
     });
 }

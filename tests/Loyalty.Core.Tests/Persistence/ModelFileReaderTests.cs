@@ -18,7 +18,7 @@ public sealed class ModelFileReaderTests
         byte[] bytes = File(w => w.Write(int.MaxValue));
         var ex = Refuse(bytes, r => r.ReadDoubles("weights"));
         Assert.Equal(
-            "The loyalty.test model file is invalid: weights declares 2,147,483,647 values (17,179,869,176 bytes) but only 0 bytes remain.",
+            "The loyalty.test model file is invalid: weights declares 2,147,483,647 values (17,179,869,176 bytes) but only 0 bytes remain (field at byte 21).",
             ex.Message);
     }
 
@@ -35,7 +35,7 @@ public sealed class ModelFileReaderTests
     public void ReadDoubles_NonFinite_ThrowsNamingTheElement(double bad, string shown)
     {
         var ex = Refuse(File(w => w.Write([1.0, bad])), r => r.ReadDoubles("weights"));
-        Assert.Equal($"The loyalty.test model file is invalid: weights[1] is {shown}; it must be finite.", ex.Message);
+        Assert.Equal($"The loyalty.test model file is invalid: weights[1] is {shown}; it must be finite (field at byte 21).", ex.Message);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ModelFileReaderTests
     {
         byte[] bytes = File(w => w.Write(1.5));
         var ex = Refuse(bytes[..^2], r => r.ReadDouble("inertia"));
-        Assert.Equal("The loyalty.test model file is truncated (it ends inside inertia).", ex.Message);
+        Assert.Equal("The loyalty.test model file is truncated (it ends inside inertia, at byte 27).", ex.Message);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ThompsonSampling : BanditPolicy
 {
     internal const string PolicyName = "thompson";
 
-    private readonly SegmentStatistics _stats = new(0, 0);
+    private readonly SegmentStatistics _stats = new(0, 0, secondNonNegative: true);
     private readonly Random _posteriorRandom;
     private readonly Dictionary<string, (long Version, string[] Arms, double[] P)> _cache = new(StringComparer.Ordinal);
 
@@ -112,7 +112,7 @@ public sealed class ThompsonSampling : BanditPolicy
     {
         if (!(reward is >= 0 and <= 1))
         {
-            throw new ArgumentException($"Thompson sampling (Beta-Bernoulli) needs rewards in [0, 1] (was {reward}).", parameter);
+            throw new ArgumentOutOfRangeException(parameter, reward, $"Thompson sampling (Beta-Bernoulli) needs rewards in [0, 1] (was {reward}).");
         }
     }
 

@@ -1,13 +1,14 @@
 namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>UCB1 per segment: plays every arm once, then the arm maximising mean + c·sqrt(2 ln n / nₐ). Deterministic
-/// except for ties, which share the probability evenly (so the logged propensities are 1 or 1/ties).</summary>
+/// except for ties, which share the probability evenly (so the logged propensities are 1 or 1/ties). Rewards are in
+/// [0, 1], the range UCB1's confidence bound assumes; others throw <see cref="ArgumentOutOfRangeException"/>.</summary>
 /// <remarks>Thread safety: not thread-safe (see <see cref="BanditPolicy"/>): one instance per thread, or lock around it.</remarks>
 public sealed class Ucb1 : BanditPolicy
 {
     internal const string PolicyName = "ucb1";
 
-    private readonly SegmentStatistics _stats = new(0, 0);
+    private readonly SegmentStatistics _stats = new(0, 0, secondNonNegative: true);
 
     /// <summary>Creates the policy.</summary>
     /// <param name="arms">Arm ids.</param>
@@ -51,6 +52,14 @@ public sealed class Ucb1 : BanditPolicy
         var s = _stats.Get(context.Segment, armId);
         s[0] += 1;
         s[1] += reward;
+    }
+
+    private protected override void CheckReward(double reward, string parameter)
+    {
+        if (!(reward is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(parameter, reward, $"UCB1 needs rewards in [0, 1] (was {reward}).");
+        }
     }
 
     private protected override Dictionary<string, Dictionary<string, double[]>> ExportStatistics() => _stats.Export();

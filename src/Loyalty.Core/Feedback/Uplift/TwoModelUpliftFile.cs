@@ -42,7 +42,7 @@ internal static class TwoModelUpliftFile
         {
             if (!strata.TryAdd(keys[i], values[i]))
             {
-                throw r.Invalid($"{group}.strata[{i}]", $"repeats the stratum '{keys[i]}'");
+                throw r.Invalid($"{group}.strata[{i}]", $"repeats the stratum {ModelFileText.Excerpt(keys[i])}");
             }
         }
 

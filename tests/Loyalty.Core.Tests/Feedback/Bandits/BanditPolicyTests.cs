@@ -117,7 +117,7 @@ public sealed class BanditPolicyTests
     {
         var policy = new ThompsonSampling(Arms);
         var decision = policy.Choose(BanditContext.Global);
-        Assert.Throws<ArgumentException>(() => policy.Reward(decision.EventId, 1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => policy.Reward(decision.EventId, 1.5));
         Assert.Throws<ArgumentException>(() => new EpsilonGreedy(Arms).Update(BanditContext.Global, "a", double.NaN));
     }
 
