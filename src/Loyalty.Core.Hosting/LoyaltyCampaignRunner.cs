@@ -28,7 +28,8 @@ public sealed partial class LoyaltyCampaignRunner(
 
     /// <summary>Runs a campaign over <paramref name="source"/>.</summary>
     /// <param name="source">The transactions.</param>
-    /// <param name="customers">Privacy choices of customers, when known.</param>
+    /// <param name="customers">Privacy choices of customers; a customer without a record gets no offer unless
+    /// <see cref="LoyaltyOptions.AssumeConsentWithoutRecord"/> is set (consent is opt-in).</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public async Task<PipelineResult> RunAsync(ITransactionSource source, IEnumerable<Customer>? customers = null, CancellationToken cancellationToken = default)
     {
@@ -39,6 +40,7 @@ public sealed partial class LoyaltyCampaignRunner(
             .WithCustomers(customers ?? [])
             .AddSteps(o, catalogue)
             .RecordFeedbackTo(feedback)
+            .AssumeConsentWithoutRecord(o.AssumeConsentWithoutRecord)
             .UseTimeProvider(time)
             .Build();
 

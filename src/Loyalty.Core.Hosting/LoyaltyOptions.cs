@@ -43,6 +43,12 @@ public sealed class LoyaltyOptions
     /// <summary>Money value of one point. <value>The default value is 0.01.</value></summary>
     public decimal PointValue { get; set; } = 0.01m;
 
+    /// <summary>Treat customers without a record as having consented to marketing. Consent is opt-in: leave it off
+    /// and pass customer records (<c>LoyaltyCampaignRunner.RunAsync</c>'s customers) with their consent, unless
+    /// every customer in the data has consented by the host's own rules.
+    /// <value>The default value is false.</value></summary>
+    public bool AssumeConsentWithoutRecord { get; set; }
+
     /// <summary>Every problem with the settings (empty when valid).</summary>
     /// <remarks>The settings are mapped onto Core's option records (<c>RfmOptions</c>, <c>KMeansOptions</c>,
     /// <c>ClvOptions</c>, <c>AllocationConstraints</c>, <c>LedgerOptions</c>) and validated by Core, exactly as a run

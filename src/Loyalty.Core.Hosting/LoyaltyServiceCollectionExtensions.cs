@@ -1,5 +1,6 @@
 using Loyalty.Core.Feedback;
 using Loyalty.Core.Hosting;
+using Loyalty.Core.Privacy;
 using Loyalty.Core.Rewards;
 using Loyalty.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,10 @@ public static class LoyaltyServiceCollectionExtensions
     /// reward catalogue (the loyalty plan's example unless one is registered first), a <see cref="PointsLedger"/>, an
     /// in-memory <see cref="FeedbackLog"/> as the feedback sink (register your own <see cref="Loyalty.Core.IFeedbackSink"/>
     /// first to persist events),
-    /// <see cref="TimeProvider.System"/> and the <see cref="LoyaltyCampaignRunner"/>.
+    /// <see cref="TimeProvider.System"/>, the <see cref="LoyaltyCampaignRunner"/> and a
+    /// <see cref="CustomerErasure"/> coordinator over the registered store (when there is one, see
+    /// <see cref="AddLoyaltyStore"/>) and every registered <see cref="Loyalty.Core.ICustomerErasureParticipant"/> (the
+    /// feedback log is one; register your own — model caches, report stores — to have them erase too).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options after binding.</param>
@@ -38,6 +42,9 @@ public static class LoyaltyServiceCollectionExtensions
         services.TryAddSingleton(RewardCatalogue.SeedExample);
         services.TryAddSingleton<FeedbackLog>();
         services.TryAddSingleton<Loyalty.Core.IFeedbackSink>(provider => provider.GetRequiredService<FeedbackLog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Loyalty.Core.ICustomerErasureParticipant, FeedbackLog>(provider => provider.GetRequiredService<FeedbackLog>()));
+        services.TryAddSingleton(provider => new CustomerErasure(
+            provider.GetServices<Loyalty.Core.ICustomerErasureParticipant>(), provider.GetService<Loyalty.Core.ICustomerStore>()));
         services.TryAddSingleton(provider =>
         {
             var o = provider.GetRequiredService<IOptions<LoyaltyOptions>>().Value;

@@ -55,5 +55,16 @@ internal static class SqliteSchema
                 PRIMARY KEY (run_id, customer_key)) WITHOUT ROWID;
             CREATE INDEX loyalty_segment_assignments_customer ON loyalty_segment_assignments (customer_key);
             """),
+        new(2, "erasure tombstones; transaction key version", """
+            -- One row per erased customer: a keyed HMAC of the stored id (never the raw id or the pseudonym) and the
+            -- erasure time in ticks. Re-ingesting an old log skips that customer's rows dated up to that time.
+            CREATE TABLE loyalty_erased (
+                erased_key TEXT PRIMARY KEY,
+                erased_at INTEGER NOT NULL);
+            -- A store that already holds transactions keeps the order keys it was built with (order id and day), so
+            -- re-ingesting its logs stays idempotent; new and empty stores key orders by customer too.
+            INSERT INTO loyalty_meta (name, value)
+                SELECT 'transaction_key_version', '1' WHERE EXISTS (SELECT 1 FROM loyalty_transactions);
+            """),
     ];
 }

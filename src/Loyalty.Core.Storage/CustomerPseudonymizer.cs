@@ -7,8 +7,9 @@ namespace Loyalty.Core.Storage;
 /// <summary>
 /// Turns customer ids into keyed pseudonyms: <c>ps_</c> followed by the first 128 bits of HMAC-SHA256(key, UTF-8 id)
 /// in base64url. The key is supplied by the host and never stored; without it nobody can link a pseudonym back to
-/// a customer or compute the pseudonym of a known id. Pseudonymising a pseudonym returns it unchanged, so ids read
-/// back from a store can be passed to it again.
+/// a customer or compute the pseudonym of a known id. Every id is keyed, whatever it looks like: an id shaped like a
+/// pseudonym (<c>ps_</c> and 22 characters) is keyed like any other, so someone who learns a customer's pseudonym
+/// cannot pass it as an input id and act as that customer.
 /// </summary>
 /// <remarks>Truncating an HMAC to half its length is allowed by RFC 2104 §5; 128 bits keep collisions out of reach
 /// (about 10⁻²⁰ for a billion customers) while halving index size.
@@ -74,21 +75,36 @@ public sealed class CustomerPseudonymizer
         return WithKey(key);
     }
 
-    /// <summary>The id a store keeps for <paramref name="customerId"/>.</summary>
+    /// <summary>The id a store keeps for <paramref name="customerId"/>: its pseudonym when keyed, the id itself
+    /// otherwise. Not idempotent when keyed: a pseudonym passed again is keyed again (pseudonyms are never accepted as
+    /// input ids).</summary>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is the default value (no id).</exception>
     public CustomerId Pseudonymize(CustomerId customerId)
     {
         string id = customerId.Value ?? throw new ArgumentException("A customer id is required.", nameof(customerId));
-        return _key is null || IsPseudonym(id) ? customerId : new CustomerId(Compute(id));
+        return _key is null ? customerId : new CustomerId(Compute(id));
     }
 
     /// <summary>The stored form of an id, as a string (allocation-light path for bulk ingest).</summary>
-    internal string PseudonymizeValue(string id) => _key is null || IsPseudonym(id) ? id : Compute(id);
+    internal string PseudonymizeValue(string id) => _key is null ? id : Compute(id);
+
+    /// <summary>The keyed name of an erased customer in the store's tombstones: an HMAC of the stored id under the
+    /// pseudonymisation key, or under the store's own random salt when ids are kept in clear, so a tombstone never
+    /// holds the raw id nor the pseudonym that reports and logs may show.</summary>
+    internal string Tombstone(string storedId, ReadOnlySpan<byte> storeSalt)
+    {
+        byte[] message = Encoding.UTF8.GetBytes("Loyalty.Core erased v1\0" + storedId);
+        Span<byte> mac = stackalloc byte[32];
+        _ = _key is null ? HMACSHA256.HashData(storeSalt, message, mac) : HMACSHA256.HashData(_key, message, mac);
+        return Convert.ToHexString(mac[..16]);
+    }
 
     /// <summary>A value that identifies the key without revealing it (an HMAC of a fixed message); stores keep it to
     /// refuse a different key, which would silently split every customer in two.</summary>
     public string KeyCheck => _key is null ? "none" : Convert.ToHexString(HMACSHA256.HashData(_key, CheckMessage).AsSpan(0, 8));
 
-    /// <summary>True when <paramref name="id"/> has the shape of a pseudonym.</summary>
+    /// <summary>True when <paramref name="id"/> has the shape of a pseudonym. Shape only: a store never trusts it,
+    /// and keys such an id like any other.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
     public static bool IsPseudonym(string id)
     {

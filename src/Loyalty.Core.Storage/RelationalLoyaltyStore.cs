@@ -2,7 +2,8 @@ namespace Loyalty.Core.Storage;
 
 /// <summary>
 /// The behaviour the SQLite and PostgreSQL stores share: idempotent batched ingest keyed by order id or content,
-/// RFM computed by the database, pseudonymised customer ids, erasure across every table, idempotent feedback,
+/// RFM computed by the database, pseudonymised customer ids (every input id keyed, whatever it looks like), lasting
+/// erasure across every table (tombstones), idempotent feedback,
 /// segment assignments and a durable points ledger. Open a store with <c>SqliteLoyaltyStore.OpenAsync</c> or
 /// <c>PostgresLoyaltyStore.OpenAsync</c>. Thread-safe: every call uses its own connection and transaction.
 /// </summary>
@@ -15,7 +16,14 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
     /// <summary>Wraps an opened engine.</summary>
     /// <param name="engine">The engine from <see cref="RelationalStoreEngine.OpenAsync"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
-    protected RelationalLoyaltyStore(RelationalStoreEngine engine) => _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+    protected RelationalLoyaltyStore(RelationalStoreEngine engine)
+    {
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        StoredIdFeedback = new StoredIdSink(engine);
+    }
+
+    /// <inheritdoc/>
+    public IFeedbackSink StoredIdFeedback { get; }
 
     /// <summary>The schema version this library writes (the store is migrated to it on open).</summary>
     public int SchemaVersion => _engine.SchemaVersion;
@@ -68,11 +76,11 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
 
     /// <inheritdoc/>
     public async ValueTask RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken = default) =>
-        await _engine.RecordManyAsync([feedbackEvent], cancellationToken).ConfigureAwait(false);
+        await _engine.RecordManyAsync([feedbackEvent], storedIds: false, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public Task<IngestResult> RecordManyAsync(IEnumerable<FeedbackEvent> events, CancellationToken cancellationToken = default) =>
-        _engine.RecordManyAsync(events, cancellationToken);
+        _engine.RecordManyAsync(events, storedIds: false, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<FeedbackEvent> ReadFeedbackAsync(CancellationToken cancellationToken = default) => _engine.ReadFeedbackAsync(cancellationToken);
@@ -128,6 +136,13 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
     {
         GC.SuppressFinalize(this);
         return DisposeCoreAsync();
+    }
+
+    /// <summary>Records events whose customer ids are stored ids, as <see cref="ILoyaltyStore.StoredIdFeedback"/>.</summary>
+    private sealed class StoredIdSink(RelationalStoreEngine engine) : IFeedbackSink
+    {
+        public async ValueTask RecordAsync(FeedbackEvent feedbackEvent, CancellationToken cancellationToken = default) =>
+            await engine.RecordManyAsync([feedbackEvent], storedIds: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Store-specific clean-up (connection pools); the base does nothing. Called once by

@@ -75,8 +75,9 @@ public sealed partial class RelationalStoreEngine
             await using var connectionScope = connection.ConfigureAwait(false);
             var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             await using var transactionScope = transaction.ConfigureAwait(false);
+            // A record created here says nothing about consent, so it holds none: consent is opt-in.
             await ExecuteAsync(connection, transaction,
-                "INSERT INTO loyalty_customers (customer_key, profiling_opt_out, marketing_consent, attributes) VALUES (@customer, @opt_out, 1, '{}') " +
+                "INSERT INTO loyalty_customers (customer_key, profiling_opt_out, marketing_consent, attributes) VALUES (@customer, @opt_out, 0, '{}') " +
                 "ON CONFLICT (customer_key) DO UPDATE SET profiling_opt_out = excluded.profiling_opt_out",
                 ct, ("customer", key), ("opt_out", optOut ? 1L : 0L)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -84,24 +85,55 @@ public sealed partial class RelationalStoreEngine
         }, cancellationToken);
     }
 
-    /// <summary>Deletes the customer from every customer table in one transaction (all or nothing).</summary>
+    /// <summary>Deletes the customer from every customer table in one transaction (all or nothing), keeps their
+    /// profiling opt-out (a record with nothing else, so the objection outlives the data) and leaves a tombstone
+    /// (<see cref="CustomerPseudonymizer.Tombstone"/>, with the erasure time) that makes later ingests skip the
+    /// customer's rows dated up to the erasure.</summary>
     internal Task<ErasureReport> EraseCustomerAsync(CustomerId customerId, CancellationToken cancellationToken)
     {
         string key = StoredKey(customerId);
+        string tombstone = _pseudonymizer.Tombstone(key, _erasureSalt);
         return WithRetryAsync(async ct =>
         {
             var connection = await _dialect.OpenAsync(ct).ConfigureAwait(false);
             await using var connectionScope = connection.ConfigureAwait(false);
             var transaction = await _dialect.BeginWriteAsync(connection, ct).ConfigureAwait(false);
             await using var transactionScope = transaction.ConfigureAwait(false);
+            bool optedOut = Convert.ToInt64(
+                await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(profiling_opt_out), 0) FROM loyalty_customers WHERE customer_key = @customer", ct, ("customer", key)).ConfigureAwait(false),
+                System.Globalization.CultureInfo.InvariantCulture) != 0;
             var removed = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (string table in CustomerTables)
             {
                 removed[table] = await ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE customer_key = @customer", ct, ("customer", key)).ConfigureAwait(false);
             }
 
+            if (optedOut)
+            {
+                await ExecuteAsync(connection, transaction,
+                    "INSERT INTO loyalty_customers (customer_key, profiling_opt_out, marketing_consent, attributes) VALUES (@customer, 1, 0, '{}')",
+                    ct, ("customer", key)).ConfigureAwait(false);
+            }
+
+            // Erasing again moves the time forward: rows ingested since the first erasure are covered too.
+            await ExecuteAsync(connection, transaction,
+                "INSERT INTO loyalty_erased (erased_key, erased_at) VALUES (@tombstone, @at) " +
+                "ON CONFLICT (erased_key) DO UPDATE SET erased_at = excluded.erased_at",
+                ct, ("tombstone", tombstone), ("at", _options.TimeProvider.GetUtcNow().UtcTicks)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return new ErasureReport(new CustomerId(key), removed);
+            return new ErasureReport(new CustomerId(key), removed) { ProfilingOptOutKept = optedOut };
         }, cancellationToken);
+    }
+
+    /// <summary>The store's tombstones, read once per ingest.</summary>
+    private async Task<ErasedCustomers> ReadTombstonesAsync(CancellationToken cancellationToken)
+    {
+        var erasedAt = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var row in QueryAsync("SELECT erased_key, erased_at FROM loyalty_erased", cancellationToken).ConfigureAwait(false))
+        {
+            erasedAt[row.GetString(0)] = row.GetInt64(1);
+        }
+
+        return new ErasedCustomers(erasedAt, _pseudonymizer, _erasureSalt);
     }
 }

@@ -8,7 +8,12 @@ public sealed partial class RelationalStoreEngine
         "INSERT INTO loyalty_feedback (event_id, customer_key, kind, ts, offer_id, value_e4) " +
         "VALUES (@event, @customer, @kind, @ts, @offer, @value) ON CONFLICT (event_id) DO NOTHING";
 
-    internal Task<IngestResult> RecordManyAsync(IEnumerable<FeedbackEvent> events, CancellationToken cancellationToken)
+    /// <summary>Records events idempotently by event id.</summary>
+    /// <param name="events">The events.</param>
+    /// <param name="storedIds">True when the events name customers by stored ids this store handed out (the
+    /// pipeline's issued events); false for ids from the host, which are keyed like every input id.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    internal Task<IngestResult> RecordManyAsync(IEnumerable<FeedbackEvent> events, bool storedIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         // One order for every writer (by event id): concurrent batches with common events then wait for each
@@ -25,7 +30,7 @@ public sealed partial class RelationalStoreEngine
             foreach (var e in rows)
             {
                 inserted += await ExecuteAsync(connection, transaction, InsertFeedbackSql, ct,
-                    ("event", e.EventId), ("customer", StoredKey(e.CustomerId)), ("kind", (long)e.Kind), ("ts", e.Timestamp.Ticks),
+                    ("event", e.EventId), ("customer", storedIds ? StoredIdValue(e.CustomerId) : StoredKey(e.CustomerId)), ("kind", (long)e.Kind), ("ts", e.Timestamp.Ticks),
                     ("offer", e.OfferId), ("value", e.Value is { } v ? StoreMoney.ToE4(v, $"Feedback event '{e.EventId}'") : null)).ConfigureAwait(false);
             }
 
@@ -33,6 +38,9 @@ public sealed partial class RelationalStoreEngine
             return new IngestResult(rows.Count, inserted, rows.Count - inserted, 0);
         }, cancellationToken);
     }
+
+    private static string StoredIdValue(CustomerId customerId) =>
+        customerId.Value ?? throw new ArgumentException("A customer id is required.", nameof(customerId));
 
     private static FeedbackEvent Validate(FeedbackEvent? e, int index, string events)
     {

@@ -7,26 +7,35 @@ public sealed partial class RelationalStoreEngine
 {
     /// <summary>Ingests in batches of <see cref="LoyaltyStoreOptions.BatchSize"/>, each in one database transaction:
     /// a crash loses at most the batch in flight, and re-running skips every committed key. The next batch is read
-    /// and keyed while the previous one commits (batches still commit one at a time, in order).</summary>
+    /// and keyed while the previous one commits (batches still commit one at a time, in order). Rows of erased
+    /// customers dated up to their erasure are skipped and counted in <see cref="IngestResult.Erased"/>.</summary>
     internal async Task<IngestResult> AppendAsync(IAsyncEnumerable<Transaction> transactions, IProgress<IngestResult>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        var keyer = new TransactionKeyer(_pseudonymizer);
+        var keyer = new TransactionKeyer(_pseudonymizer, _transactionKeyVersion);
+        var erased = await ReadTombstonesAsync(cancellationToken).ConfigureAwait(false);
         var batch = new List<StoredTransaction>(Math.Min(_options.BatchSize, 1 << 16));
-        long read = 0, inserted = 0, committed = 0;
+        long read = 0, inserted = 0, committed = 0, skipped = 0;
         Task<long>? inFlight = null;
         try
         {
             await foreach (var transaction in transactions.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 read++;
-                batch.Add(keyer.Prepare(transaction, read));
+                var stored = keyer.Prepare(transaction, read);
+                if (erased.Covers(stored.CustomerKey, stored.Ticks))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                batch.Add(stored);
                 if (batch.Count == _options.BatchSize)
                 {
                     if (inFlight is not null)
                     {
                         inserted += await inFlight.ConfigureAwait(false);
-                        progress?.Report(new IngestResult(committed, inserted, committed - inserted, 0));
+                        progress?.Report(new IngestResult(committed + skipped, inserted, committed - inserted, 0) { Erased = skipped });
                     }
 
                     var full = batch;
@@ -51,7 +60,7 @@ public sealed partial class RelationalStoreEngine
             inserted += await CommitBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new IngestResult(read, inserted, read - inserted, 0);
+        var result = new IngestResult(read, inserted, read - skipped - inserted, 0) { Erased = skipped };
         progress?.Report(result);
         return result;
     }

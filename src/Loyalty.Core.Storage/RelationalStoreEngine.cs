@@ -31,6 +31,10 @@ public sealed partial class RelationalStoreEngine
     private readonly LoyaltyStoreOptions _options;
     private readonly CustomerPseudonymizer _pseudonymizer;
 
+    // Read from loyalty_meta when the store is opened (MigrateAsync), before any other call.
+    private int _transactionKeyVersion = TransactionKeyer.Version2;
+    private byte[] _erasureSalt = [];
+
     private RelationalStoreEngine(IStoreDialect dialect, LoyaltyStoreOptions options)
     {
         _dialect = dialect;
@@ -114,9 +118,30 @@ public sealed partial class RelationalStoreEngine
             throw new StoreKeyMismatchException(stored, given);
         }
 
+        // Stores that held transactions before schema version 2 were marked '1' by that migration; every other store
+        // keys orders by customer (version 2).
+        string keyVersion = await MetaValueAsync(connection, transaction, "transaction_key_version",
+            TransactionKeyer.Version2.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        string salt = await MetaValueAsync(connection, transaction, "erasure_salt",
+            Convert.ToHexString(RandomNumberGenerator.GetBytes(32)), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _transactionKeyVersion = keyVersion == "1" ? TransactionKeyer.Version1 : TransactionKeyer.Version2;
+        _erasureSalt = Convert.FromHexString(salt);
         return true;
     }
+
+    /// <summary>The value of a loyalty_meta entry, setting it to <paramref name="initial"/> when absent (the first
+    /// writer wins, so concurrent openers agree).</summary>
+    private static async Task<string> MetaValueAsync(DbConnection connection, DbTransaction transaction, string name, string initial, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction,
+            "INSERT INTO loyalty_meta (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING",
+            cancellationToken, ("name", name), ("value", initial)).ConfigureAwait(false);
+        return (string)(await ScalarAsync(connection, transaction, "SELECT value FROM loyalty_meta WHERE name = @name", cancellationToken, ("name", name)).ConfigureAwait(false))!;
+    }
+
+    /// <summary>The version of the natural keys this store's transactions carry (see <see cref="TransactionKeyer"/>).</summary>
+    internal int TransactionKeyVersion => _transactionKeyVersion;
 
     /// <summary>Runs <paramref name="operation"/> in a fresh connection, retrying transient lock conflicts with
     /// jittered backoff until the lock timeout. The deadline and the waits run on the options' time provider.</summary>

@@ -6,21 +6,32 @@ namespace Loyalty.Core.Storage;
 
 /// <summary>
 /// Gives each transaction of one ingest its natural key, so that ingesting the same data again adds nothing.
-/// With an order id the key is the order id (a repeated order id is a duplicate, as in the file readers). Without
-/// one, the key is the content (stored customer id, timestamp, amount) plus its occurrence number among identical
-/// rows of this ingest: two identical rows in a file are two purchases and are both kept, and reading the same file
-/// again gives the same occurrence numbers, so neither is stored twice.
+/// With an order id the key is the stored customer id and the order id (a repeated order of one customer is a
+/// duplicate, as in the file readers; two customers whose orders share an id are two transactions). Without one,
+/// the key is the content (stored customer id, timestamp, amount) plus its occurrence number among identical rows of
+/// this ingest: two identical rows in a file are two purchases and are both kept, and reading the same file again
+/// gives the same occurrence numbers, so neither is stored twice.
 /// </summary>
 /// <remarks>Keys are the transaction's day (3 bytes, big-endian) followed by 104 bits of XXH128 over a tagged
 /// encoding. A non-cryptographic hash is enough here: keys guard against accidental repeats, not forgery (ids are
 /// protected by the keyed pseudonym), and two different rows of one day collide with probability about 2⁻¹⁰⁴ —
 /// while SHA-256 through the platform's crypto library cost more than the whole database insert. Day first: a log arriving in time order appends to the key index instead of scattering writes over it, which
-/// decides ingest speed once the index outgrows memory. The natural key of an order is therefore its id and its day.
+/// decides ingest speed once the index outgrows memory. The natural key of an order is therefore its customer, id and day.
 /// Occurrences are counted on a 64-bit hash
 /// of the content (the first key; about 24 bytes per distinct row during one ingest). A hash collision between different rows
-/// only changes an occurrence number, never merges rows, because the content is part of the key.</remarks>
-internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
+/// only changes an occurrence number, never merges rows, because the content is part of the key.
+/// <para>Key versions (<see cref="Version1"/>, <see cref="Version2"/>): version 1 keyed an order by its id alone,
+/// so two customers' orders sharing an id merged. A store that already held transactions when it was migrated to
+/// schema version 2 keeps version 1 (recorded in <c>loyalty_meta</c> as <c>transaction_key_version</c>), so that
+/// re-ingesting the logs it was built from still adds nothing; every other store uses version 2.</para></remarks>
+internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer, int version = TransactionKeyer.Version2)
 {
+    /// <summary>Orders keyed by order id and day only (stores built before schema version 2).</summary>
+    internal const int Version1 = 1;
+
+    /// <summary>Orders keyed by stored customer id, order id and day.</summary>
+    internal const int Version2 = 2;
+
     private const int MaxCachedPseudonyms = 1 << 22;
     private readonly HashSet<ulong> _seen = [];
     private readonly Dictionary<string, string> _pseudonyms = new(StringComparer.Ordinal);
@@ -32,17 +43,22 @@ internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
         string id = transaction.CustomerId.Value
             ?? throw new ArgumentException($"Transaction {row}: the customer id is missing.", nameof(transaction));
         string customerKey = StoredId(id);
-        long amount = StoreMoney.ToE4(transaction.Amount, $"Transaction {row} (customer '{id}')");
+
+        // Messages name the stored id: with a key set, the raw id must not reach a log or terminal.
+        string who = pseudonymizer.IsKeyed ? customerKey : id;
+        long amount = StoreMoney.ToE4(transaction.Amount, $"Transaction {row} (customer '{who}')");
         long ticks = transaction.Timestamp.Ticks;
         if (transaction.ItemIds is { } items && items.Any(string.IsNullOrEmpty))
         {
-            throw new ArgumentException($"Transaction {row} (customer '{id}') has an empty item id.", nameof(transaction));
+            throw new ArgumentException($"Transaction {row} (customer '{who}') has an empty item id.", nameof(transaction));
         }
 
         byte[] key;
         if (transaction.OrderId is { Length: > 0 } orderId)
         {
-            key = Hash('o', orderId, 0, 0, 0, ticks);
+            key = version == Version1
+                ? Hash('o', orderId, 0, 0, 0, ticks)
+                : Hash('p', OrderText(customerKey, orderId), 0, 0, 0, ticks);
         }
         else
         {
@@ -79,6 +95,11 @@ internal sealed class TransactionKeyer(CustomerPseudonymizer pseudonymizer)
 
         return _pseudonyms[id] = pseudonymizer.PseudonymizeValue(id);
     }
+
+    /// <summary>Customer and order in one unambiguous text: the customer id's length first, so no pair of
+    /// (customer, order) strings can encode like another.</summary>
+    private static string OrderText(string customerKey, string orderId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{customerKey.Length}:{customerKey}{orderId}");
 
     private int Occurrence(ulong contentHash)
     {

@@ -46,6 +46,7 @@ internal static class IngestCommand
                     inserted = result.Inserted,
                     duplicates = result.Duplicates,
                     rejected,
+                    erased = result.Erased,
                     seconds,
                     pseudonymised = opened.Pseudonymizes,
                     quality = source.LastReport,
@@ -54,7 +55,7 @@ internal static class IngestCommand
             else
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect });
-                console.MarkupLine($"[bold]Ingested[/] {result.Read + rejected:N0} rows in {seconds:0.00} s: {result.Inserted:N0} new, {result.Duplicates:N0} already stored, {rejected:N0} rejected.");
+                console.MarkupLine($"[bold]Ingested[/] {result.Read + rejected:N0} rows in {seconds:0.00} s: {result.Inserted:N0} new, {result.Duplicates:N0} already stored, {rejected:N0} rejected, {result.Erased:N0} skipped (customer erased).");
                 if (!opened.Pseudonymizes)
                 {
                     console.MarkupLine($"Customer ids are stored in clear; set [bold]${StoreOptions.DefaultKeyVariable}[/] (or --key-env) to pseudonymise them.");

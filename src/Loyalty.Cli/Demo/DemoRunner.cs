@@ -73,6 +73,8 @@ internal sealed class DemoRunner
             .EstimateClv()
             .DesignRewards(new RewardStepOptions { Catalogue = catalogue, Constraints = new AllocationConstraints { Budget = o.EffectiveBudget }, Campaign = "demo" })
             .OptimizeWith(learner)
+            // Simulated customers have no records; the demo treats them as consenting (a real host records consent).
+            .AssumeConsentWithoutRecord()
             .UseTimeProvider(new FixedTime(now));
         if (store is not null)
         {

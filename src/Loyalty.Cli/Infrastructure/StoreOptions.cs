@@ -8,8 +8,9 @@ namespace Loyalty.Cli.Infrastructure;
 /// <summary>
 /// <c>--store sqlite:PATH|postgres:CONNECTION</c> and the pseudonymisation key, shared by every command that reads
 /// or writes a store. The key comes from an environment variable (never from the command line, where it would
-/// land in shell history); without it customer ids are stored in clear, and a store created with a key refuses to
-/// open without it.
+/// land in shell history). Without <c>--key-env</c> and with the default variable unset, customer ids are stored in
+/// clear (and a store created with a key refuses to open without it); a variable named by <c>--key-env</c> that is
+/// unset or empty is an error, never a silent fall-back to ids in clear.
 /// </summary>
 internal sealed class StoreOptions
 {
@@ -59,10 +60,19 @@ internal sealed class StoreOptions
     private CustomerPseudonymizer Pseudonymizer(ParseResult parse)
     {
         string variable = parse.GetValue(_keyEnv)!;
-        string? text = Environment.GetEnvironmentVariable(variable);
-        if (string.IsNullOrEmpty(text))
+        bool named = parse.GetResult(_keyEnv) is { Implicit: false };
+        if (named && string.IsNullOrWhiteSpace(variable))
         {
-            return CustomerPseudonymizer.None;
+            throw new UserInputException("--key-env: the name of an environment variable is required.");
+        }
+
+        string? text = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Asking for a key and getting none must fail: falling back to ids in clear would store personal ids.
+            return named || text is not null
+                ? throw new UserInputException($"--key-env: the environment variable ${variable} is {(text is null ? "not set" : "empty")}; set it to the pseudonymisation key (base64 or hex, 32–64 bytes), or leave out --key-env to store ids in clear.")
+                : CustomerPseudonymizer.None;
         }
 
         try

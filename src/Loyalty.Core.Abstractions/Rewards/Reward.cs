@@ -67,8 +67,9 @@ public sealed record RewardOffer(
 /// <param name="Segment">Segment, when segmented.</param>
 /// <param name="Clv">Value estimate, when estimated.</param>
 /// <param name="LoyaltyScore">Loyalty score, when computed.</param>
-/// <param name="Customer">The customer's record (privacy choices), when known; without it the customer is treated as
-/// having consented and not opted out.</param>
+/// <param name="Customer">The customer's record (privacy choices), when known; without it the customer gets no offer
+/// (consent is opt-in). The pipeline supplies a consenting record for customers without one only when the host
+/// asks for it (<c>LoyaltyPipelineBuilder.AssumeConsentWithoutRecord</c>).</param>
 /// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record CustomerProfile(
     CustomerSummary Summary,
@@ -77,8 +78,9 @@ public sealed record CustomerProfile(
     double? LoyaltyScore = null,
     Customer? Customer = null)
 {
-    /// <summary>True when offers may be personalised and sent: no profiling opt-out and marketing consent given.</summary>
-    public bool MayReceiveOffers => Customer is null || (!Customer.ProfilingOptOut && Customer.MarketingConsent);
+    /// <summary>True when offers may be personalised and sent: a customer record with marketing consent and no
+    /// profiling opt-out. False without a record: consent is opt-in.</summary>
+    public bool MayReceiveOffers => Customer is { ProfilingOptOut: false, MarketingConsent: true };
 }
 
 /// <summary>Chooses rewards for customers.</summary>

@@ -20,7 +20,11 @@ public interface ICustomerStore
     Task SetProfilingOptOutAsync(CustomerId customerId, bool optOut, CancellationToken cancellationToken = default);
 
     /// <summary>Removes every row about the customer from every table (transactions, items, events, feedback,
-    /// ledger, segment assignments, the customer record), in one database transaction.</summary>
+    /// ledger, segment assignments, the customer record), in one database transaction. Erasure lasts: the store
+    /// keeps a tombstone (a keyed hash of the id, never the id, and the erasure time), so ingesting the customer's
+    /// old rows again skips them (<see cref="IngestResult.Erased"/>); and a profiling opt-out outlives the erasure
+    /// as a record holding nothing else. Data the host keeps outside the store (in-memory logs and ledgers, fitted
+    /// models, reports) is reached through <see cref="ICustomerErasureParticipant"/>.</summary>
     /// <returns>Rows removed per table.</returns>
     Task<ErasureReport> EraseCustomerAsync(CustomerId customerId, CancellationToken cancellationToken = default);
 }
@@ -32,6 +36,11 @@ public interface ICustomerStore
 /// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
 public sealed record ErasureReport(CustomerId StoredId, IReadOnlyDictionary<string, long> RowsByTable)
 {
+    /// <summary>True when the customer had objected to profiling and the store kept that objection (a customer
+    /// record with the opt-out and nothing else).</summary>
+    /// <value>The default value is false.</value>
+    public bool ProfilingOptOutKept { get; init; }
+
     /// <summary>Rows removed over all tables.</summary>
     public long TotalRows => RowsByTable.Values.Sum();
 }

@@ -5,8 +5,15 @@ namespace Loyalty.Core;
 /// <param name="Inserted">New rows stored.</param>
 /// <param name="Duplicates">Rows already present (same key), not stored again.</param>
 /// <param name="Rejected">Rows refused as invalid.</param>
-/// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
-public readonly record struct IngestResult(long Read, long Inserted, long Duplicates, long Rejected);
+/// <remarks><see cref="Read"/> = <see cref="Inserted"/> + <see cref="Duplicates"/> + <see cref="Erased"/> for a
+/// store's ingest. Thread safety: immutable; safe to share between threads.</remarks>
+public readonly record struct IngestResult(long Read, long Inserted, long Duplicates, long Rejected)
+{
+    /// <summary>Rows skipped because their customer was erased (the store holds a tombstone for them) and the row
+    /// is dated up to the erasure: re-ingesting an old log never brings an erased customer back.</summary>
+    /// <value>The default value is 0.</value>
+    public long Erased { get; init; }
+}
 
 /// <summary>Durable storage of transactions, with the RFM aggregation pushed into the store.</summary>
 /// <remarks>Thread safety: implementations state their guarantees; the SQLite and PostgreSQL stores are safe for concurrent use.</remarks>

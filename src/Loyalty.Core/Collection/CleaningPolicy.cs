@@ -25,7 +25,7 @@ public enum ReturnPolicy
 /// <summary>What to do with rows that repeat another row exactly (same customer, timestamp and amount).</summary>
 /// <remarks>Logs that record dates without times (CDNOW among them) legitimately contain identical same-day
 /// orders — the CDNOW sample has 21 such rows — so by default they are counted, kept and reported. Rows repeating an order id
-/// are always dropped as duplicates.
+/// of the same customer are always dropped as duplicates (another customer's order with that id is kept).
 /// Thread safety: a value without shared state; safe to use from any thread.</remarks>
 public enum IdenticalRowPolicy
 {

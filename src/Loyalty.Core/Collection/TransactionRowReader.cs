@@ -265,7 +265,7 @@ internal sealed class TransactionRowReader : IDisposable
                 $"the amount {amount.ToString(CultureInfo.InvariantCulture)} is negative; choose a return policy (drop, keep or net) to accept returns.");
         }
 
-        if (_orderField >= 0 && IsRepeatedOrder(_records.Field(_orderField).Trim(" \t"u8)))
+        if (_orderField >= 0 && IsRepeatedOrder(customer, _records.Field(_orderField).Trim(" \t"u8)))
         {
             DuplicateOrderIds++;
             return false;
@@ -321,19 +321,25 @@ internal sealed class TransactionRowReader : IDisposable
         return $"invalid UTF-8 at byte {at + 1} of the field ('{InputExcerpt.Of(field)}'); the file must be UTF-8 — convert it (e.g. iconv -f latin1 -t utf-8) first.";
     }
 
-    private bool IsRepeatedOrder(ReadOnlySpan<byte> orderId)
+    /// <summary>True when this customer's order id was seen before. The customer is part of the key: two customers
+    /// whose orders share an id (two shops' numbering, a reused id) are two orders, never one.</summary>
+    private bool IsRepeatedOrder(ReadOnlySpan<byte> customer, ReadOnlySpan<byte> orderId)
     {
         if (orderId.IsEmpty)
         {
             return false;
         }
 
-        if (_chars.Length < orderId.Length)
+        // Customer, then U+0000 (which a customer field cannot hold unnoticed), then the order id.
+        int needed = Encoding.UTF8.GetMaxCharCount(customer.Length + orderId.Length) + 1;
+        if (_chars.Length < needed)
         {
-            _chars = new char[orderId.Length * 2];
+            _chars = new char[needed * 2];
         }
 
-        int written = Encoding.UTF8.GetChars(orderId, _chars);
+        int written = Encoding.UTF8.GetChars(customer, _chars);
+        _chars[written++] = '\0';
+        written += Encoding.UTF8.GetChars(orderId, _chars.AsSpan(written));
         return !_orderIdLookup.Add(_chars.AsSpan(0, written));
     }
 

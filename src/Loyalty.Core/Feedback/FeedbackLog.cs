@@ -12,8 +12,11 @@ namespace Loyalty.Core.Feedback;
 /// <see cref="RecordEvent"/> throws <see cref="ArgumentException"/> naming the event and offer ids.
 /// <see cref="FeedbackKind.Repurchased"/> may carry no offer id (a plain purchase); when it names one, the same
 /// rule applies.</para>
+/// <para>Erasure: as an <see cref="ICustomerErasureParticipant"/> ("feedback-log") it forgets every event of the
+/// customer (under either of their names), with the event and offer ids, which may embed the customer id.</para>
+/// <para>Thread safety: every member is safe to call from many threads at once.</para>
 /// </remarks>
-public sealed class FeedbackLog : IFeedbackSink
+public sealed class FeedbackLog : IFeedbackSink, ICustomerErasureParticipant
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _eventIds = new(StringComparer.Ordinal);
@@ -88,6 +91,38 @@ public sealed class FeedbackLog : IFeedbackSink
         cancellationToken.ThrowIfCancellationRequested();
         RecordEvent(feedbackEvent);
         return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <value>"feedback-log".</value>
+    public string Name => "feedback-log";
+
+    /// <summary>Forgets every event about the customer, under the id the host knows or the stored id; idempotent.</summary>
+    /// <param name="subject">The customer being erased.</param>
+    /// <param name="cancellationToken">Checked before the removal.</param>
+    /// <returns>How many events were removed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subject"/> is null.</exception>
+    public ValueTask<long> EraseCustomerAsync(ErasureSubject subject, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        cancellationToken.ThrowIfCancellationRequested();
+        bool IsSubject(CustomerId id) => id == subject.CustomerId || id == subject.StoredId;
+        lock (_gate)
+        {
+            foreach (var e in _events.Where(e => IsSubject(e.CustomerId)))
+            {
+                _eventIds.Remove(e.EventId);
+            }
+
+            int removed = _events.RemoveAll(e => IsSubject(e.CustomerId));
+
+            foreach (string offer in _offers.Where(o => IsSubject(o.Value)).Select(o => o.Key).ToList())
+            {
+                _offers.Remove(offer);
+            }
+
+            return ValueTask.FromResult((long)removed);
+        }
     }
 
     private void Validate(FeedbackEvent e)

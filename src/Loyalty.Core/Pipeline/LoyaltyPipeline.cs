@@ -104,7 +104,7 @@ public sealed class LoyaltyPipeline
                 segmentOf.GetValueOrDefault(s.CustomerId),
                 valueOf.TryGetValue(s.CustomerId, out var v) ? v : null,
                 null,
-                customers.GetValueOrDefault(s.CustomerId))).ToArray();
+                RecordFor(s.CustomerId, customers, d.AssumeConsentWithoutRecord))).ToArray();
             plan = d.Bandit is null
                 ? new RewardPlanner(d.Rewards.Catalogue, d.Rewards.Response, d.Rewards.Campaign).Plan(profilesForOffers, d.Rewards.Constraints)
                 : BanditOffers.Plan(profilesForOffers, d.Rewards, d.Bandit);
@@ -126,6 +126,13 @@ public sealed class LoyaltyPipeline
         return new PipelineResult(rfm, scores, rfm.Summaries.Count - profiled.Length, segmentation, profiles, assignments,
             purchaseModel, spendModel, values, plan, watch.Elapsed) { Ingest = ingest };
     }
+
+    /// <summary>The customer's record; without one, a consenting record only when the host assumes consent
+    /// (consent is opt-in: otherwise none, and the customer gets no offer).</summary>
+    private static Customer? RecordFor(CustomerId id, IReadOnlyDictionary<CustomerId, Customer> customers, bool assumeConsent) =>
+        customers.TryGetValue(id, out var customer) ? customer
+        : assumeConsent ? new Customer(id, MarketingConsent: true)
+        : null;
 
     /// <summary>Time since the last purchase, repeat purchases and mean repeat spend, per customer.</summary>
     internal static FeatureMatrix SegmentationFeatures(IReadOnlyList<CustomerSummary> summaries)

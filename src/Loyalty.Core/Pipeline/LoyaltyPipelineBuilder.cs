@@ -25,6 +25,7 @@ public sealed class LoyaltyPipelineBuilder
     private BanditRewardLearner? _bandit;
     private TimeProvider _time = TimeProvider.System;
     private ILoyaltyStore? _store;
+    private bool _assumeConsentWithoutRecord;
     private bool _built;
 
     internal LoyaltyPipelineBuilder()
@@ -68,12 +69,25 @@ public sealed class LoyaltyPipelineBuilder
         return this;
     }
 
-    /// <summary>Customer records: consent, opt-out and attributes, keyed by customer id.</summary>
+    /// <summary>Customer records: consent, opt-out and attributes, keyed by customer id as the host knows it (with
+    /// <see cref="UseStore"/>, the pipeline maps them to the store's ids).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="customers"/> is null.</exception>
     public LoyaltyPipelineBuilder WithCustomers(IEnumerable<Customer> customers)
     {
         ArgumentNullException.ThrowIfNull(customers);
         _customers.AddRange(customers);
+        return this;
+    }
+
+    /// <summary>Treats customers for whom the pipeline has no record (neither from <see cref="WithCustomers"/> nor
+    /// from the store) as having consented to marketing and not objected to profiling. Off by default: consent is
+    /// opt-in, and a customer without a record gets no offer.</summary>
+    /// <remarks>For hosts whose consent is collected elsewhere and whose data only holds consenting customers (or
+    /// for simulated data, as the CLI demo does). A record that exists always decides, whatever this says.</remarks>
+    /// <param name="assume">True to assume consent for customers without a record.</param>
+    public LoyaltyPipelineBuilder AssumeConsentWithoutRecord(bool assume = true)
+    {
+        _assumeConsentWithoutRecord = assume;
         return this;
     }
 
@@ -167,9 +181,14 @@ public sealed class LoyaltyPipelineBuilder
         _rewards?.Collect(v.For(nameof(RewardStepOptions)));
         v.ThrowIfInvalid(paramName: null);
         _built = true;
-        var feedback = _feedback ?? (_store is not null && _rewards is not null && _bandit is null ? _store : null);
+        // Offers planned from the store name customers by stored ids, which the store must not key again.
+        var feedback = _store is not null && ReferenceEquals(_feedback, _store) ? _store.StoredIdFeedback : _feedback;
+        feedback ??= _store is not null && _rewards is not null && _bandit is null ? _store.StoredIdFeedback : null;
         return new LoyaltyPipeline(new PipelineDefinition(
-            _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, feedback, _bandit, _time, _store));
+            _source, _file, _customers.ToDictionary(c => c.Id), _rfm!, _segmentation, _clv, _rewards, feedback, _bandit, _time, _store)
+        {
+            AssumeConsentWithoutRecord = _assumeConsentWithoutRecord,
+        });
     }
 
     /// <summary>The builder's own rules: which steps go together.</summary>
@@ -199,7 +218,8 @@ public sealed class LoyaltyPipelineBuilder
             }
         }
 
-        var duplicates = _customers.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'").Take(5).ToList();
+        // With a store, messages name customers by stored id: the store may pseudonymise, and raw ids stay out of errors.
+        var duplicates = _customers.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => $"'{(_store is null ? g.Key : _store.ToStoredId(g.Key))}'").Take(5).ToList();
         v.Require(duplicates.Count == 0, "WithCustomers", $"must list each customer once (listed twice: {string.Join(", ", duplicates)})");
     }
 }
@@ -216,4 +236,9 @@ internal sealed record PipelineDefinition(
     IFeedbackSink? Feedback,
     BanditRewardLearner? Bandit,
     TimeProvider Time,
-    ILoyaltyStore? Store);
+    ILoyaltyStore? Store)
+{
+    /// <summary>True when customers without a record count as consenting (see
+    /// <see cref="LoyaltyPipelineBuilder.AssumeConsentWithoutRecord"/>).</summary>
+    internal bool AssumeConsentWithoutRecord { get; init; }
+}

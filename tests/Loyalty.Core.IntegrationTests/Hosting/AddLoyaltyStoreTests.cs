@@ -1,4 +1,6 @@
+using Loyalty.Core.Feedback;
 using Loyalty.Core.Hosting;
+using Loyalty.Core.Privacy;
 using Loyalty.Core.Storage;
 using Loyalty.Core.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,22 @@ public sealed class AddLoyaltyStoreTests : IDisposable
 
             Assert.Equal("e1", Assert.Single(events).EventId);
         }
+    }
+
+    [Fact]
+    public async Task CustomerErasure_FromTheContainer_ErasesTheStoreThenTheFeedbackLog()
+    {
+        var store = await SqliteLoyaltyStore.OpenAsync(Path.Combine(_directory, "e.db"), new LoyaltyStoreOptions { Pseudonymizer = CustomerPseudonymizer.None });
+        await using var provider = new ServiceCollection().AddLoyalty().AddLoyaltyStore(store).BuildServiceProvider();
+        var at = new DateTime(2026, 1, 1);
+        await store.RecordAsync(new FeedbackEvent("s1", new CustomerId("c1"), FeedbackKind.Repurchased, at));
+        provider.GetRequiredService<FeedbackLog>().RecordEvent(new FeedbackEvent("m1", new CustomerId("c1"), FeedbackKind.Repurchased, at));
+
+        var report = await provider.GetRequiredService<CustomerErasure>().EraseAsync(new CustomerId("c1"));
+
+        Assert.Equal(1, report.Store!.RowsByTable["loyalty_feedback"]);
+        Assert.Equal(1, report.RecordsByParticipant["feedback-log"]);
+        Assert.Equal(0, provider.GetRequiredService<FeedbackLog>().Count);
     }
 
     public void Dispose()

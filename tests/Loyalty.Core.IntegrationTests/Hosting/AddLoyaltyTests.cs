@@ -41,7 +41,7 @@ public sealed class AddLoyaltyTests
     [Fact]
     public async Task CampaignRunner_CdnowSample_PlansOffersWithinBudgetAndRecordsThem()
     {
-        using var provider = Provider(new() { ["Loyalty:Budget"] = "40", ["Loyalty:Seed"] = "1" });
+        using var provider = Provider(new() { ["Loyalty:Budget"] = "40", ["Loyalty:Seed"] = "1", ["Loyalty:AssumeConsentWithoutRecord"] = "true" });
         var runner = provider.GetRequiredService<LoyaltyCampaignRunner>();
         var source = new TransactionFileSource(TestData.Bundled("cdnow", "CDNOW_sample.txt"), new TransactionFileOptions { Format = TransactionFileFormat.Cdnow });
 

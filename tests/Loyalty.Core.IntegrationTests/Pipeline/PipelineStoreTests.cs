@@ -25,7 +25,8 @@ public sealed class PipelineStoreTests : IDisposable
         .SummarizeRfm(Weekly)
         .Segment(new SegmentationStepOptions { KMeans = new() { K = 4, NInit = 1, Seed = 3 } })
         .EstimateClv()
-        .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 100 } });
+        .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 100 } })
+        .AssumeConsentWithoutRecord();
 
     [Fact]
     public async Task RunAsync_WithStore_IngestsOnceHonoursStoredOptOutAndRecordsOffers()
@@ -52,7 +53,28 @@ public sealed class PipelineStoreTests : IDisposable
         }
 
         Assert.Contains(recorded, e => e.Kind == FeedbackKind.Issued);
+        // Offers name stored ids (pseudonyms); the store records them as they are, not keyed a second time.
+        var summaryIds = first.Rfm.Summaries.Select(x => x.CustomerId).ToHashSet();
+        Assert.All(recorded.Where(e => e.Kind == FeedbackKind.Issued), e => Assert.Contains(e.CustomerId, summaryIds));
         Assert.Equal(first.Rfm.Summaries.Select(s => s.Frequency), fromStoreOnly.Rfm.Summaries.Select(s => s.Frequency));
+    }
+
+    [Fact]
+    public async Task RunAsync_WithStoreAndNoConsentAssumed_OffersOnlyToCustomersWhoseRecordsConsent()
+    {
+        await using var store = await OpenAsync();
+        await store.UpsertCustomersAsync([new Customer("0006", MarketingConsent: true), new Customer("0001")]);
+
+        var result = await LoyaltyPipeline.CreateBuilder()
+            .CollectFromFile(TestData.Bundled("cdnow", "CDNOW_sample.txt"), new TransactionFileOptions { Format = TransactionFileFormat.Cdnow })
+            .UseStore(store)
+            .SummarizeRfm(Weekly)
+            .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 100 } })
+            .Build().RunAsync();
+
+        var consenting = store.ToStoredId(new CustomerId("0006"));
+        Assert.All(result.Plan!.Offers, o => Assert.Equal(consenting, o.CustomerId));
+        Assert.Equal(NoOfferReason.OptedOut, result.Plan.NoOffer[store.ToStoredId(new CustomerId("0001"))]);
     }
 
     [Fact]

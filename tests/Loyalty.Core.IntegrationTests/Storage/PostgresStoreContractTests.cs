@@ -14,6 +14,10 @@ public sealed class PostgresStoreContractTests(PostgresDatabaseFixture database)
 
     protected override string CliStoreLocation(string database) => "postgres:" + database;
 
+    protected override string FirstMigrationSql => Loyalty.Core.Storage.PostgreSql.PostgresSchema.Migrations[0].Sql;
+
+    protected override string BytesLiteral(byte[] bytes) => $"'\\x{Convert.ToHexString(bytes)}'::bytea";
+
     protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListTablesAsync(string database)
     {
         string schema = new NpgsqlConnectionStringBuilder(database).SearchPath!;

@@ -18,6 +18,10 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
 
     protected override string CliStoreLocation(string database) => "sqlite:" + database;
 
+    protected override string FirstMigrationSql => Loyalty.Core.Storage.Sqlite.SqliteSchema.Migrations[0].Sql;
+
+    protected override string BytesLiteral(byte[] bytes) => $"X'{Convert.ToHexString(bytes)}'";
+
     protected override async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListTablesAsync(string database)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");

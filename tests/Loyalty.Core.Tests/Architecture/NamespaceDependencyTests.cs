@@ -27,6 +27,8 @@ public sealed class NamespaceDependencyTests
         ["Recommendation"] = [.. Foundation, "Collection", "Features"],
         ["Feedback"] = [.. Foundation, "Collection", "Features"],
         ["Rewards"] = [.. Foundation, "Segmentation", "Lifetime", "Feedback"],
+        // Erasure coordination over the store and participant contracts of the root namespace; no engine.
+        ["Privacy"] = [.. Foundation],
         ["Simulation"] = [.. Foundation, "Features", "Segmentation", "Lifetime", "Rewards", "Feedback"],
         ["Pipeline"] = [.. Foundation, "Collection", "Features", "Segmentation", "Lifetime", "Recommendation", "Feedback", "Rewards", "Simulation"],
     };

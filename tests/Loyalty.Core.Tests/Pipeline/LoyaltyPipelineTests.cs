@@ -37,6 +37,7 @@ public sealed class LoyaltyPipelineTests
             .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = 4, NInit = 2, Seed = 7, Standardization = ScalingMethod.Log1pZScore } })
             .EstimateClv()
             .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 250 } })
+            .AssumeConsentWithoutRecord()
             .RecordFeedbackTo(sink)
             .UseTimeProvider(new FixedTime(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)))
             .Build();
@@ -64,6 +65,7 @@ public sealed class LoyaltyPipelineTests
             .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = 3, Seed = 3 } })
             .EstimateClv()
             .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 100 } })
+            .AssumeConsentWithoutRecord()
             .Build().RunAsync();
 
         var a = await Run();
@@ -123,6 +125,7 @@ public sealed class LoyaltyPipelineBanditTests
             .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = 3, Seed = 1 } })
             .EstimateClv()
             .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 60 } })
+            .AssumeConsentWithoutRecord()
             .OptimizeWith(learner)
             .Build()
             .RunAsync();

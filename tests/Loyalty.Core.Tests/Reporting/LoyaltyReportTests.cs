@@ -19,6 +19,7 @@ public sealed class LoyaltyReportTests
         .Segment(new SegmentationStepOptions { KMeans = new KMeansOptions { K = 3, Seed = 1 } })
         .EstimateClv()
         .DesignRewards(new RewardStepOptions { Constraints = new AllocationConstraints { Budget = 300 } })
+        .AssumeConsentWithoutRecord()
         .Build().RunAsync().GetAwaiter().GetResult());
 
     private static LoyaltyReportInput Full()

@@ -8,7 +8,7 @@ public sealed class RewardPolicyTests
 
     private static CustomerProfile Profile(string id, int segment = 2, double pAlive = 0.9, double spend = 200, Customer? customer = null) =>
         new(new CustomerSummary(id, 5, 20, 30, spend), new Segment(segment, $"s{segment}"),
-            new ClvEstimate(id, pAlive, 3, spend, 500, 52), LoyaltyScore: 12.3, Customer: customer);
+            new ClvEstimate(id, pAlive, 3, spend, 500, 52), LoyaltyScore: 12.3, Customer: customer ?? new Customer(id, MarketingConsent: true));
 
     [Fact]
     public void SegmentPolicy_SeedTable_GivesEachClusterItsRewardWithAnExplanation()
@@ -38,6 +38,19 @@ public sealed class RewardPolicyTests
         var catalogue = RewardCatalogue.SeedExample;
         Assert.Null(new ClvAwarePolicy(catalogue).Decide(optedOut, catalogue.Rewards));
         Assert.Null(new SegmentRewardPolicy(catalogue, new Dictionary<int, string> { [2] = "c0-100pts-10off" }).Decide(optedOut, catalogue.Rewards));
+    }
+
+    [Fact]
+    public void Policies_CustomerWithoutRecord_GetNoOfferBecauseConsentIsOptIn()
+    {
+        var unknown = Profile("a") with { Customer = null };
+        var catalogue = RewardCatalogue.SeedExample;
+
+        Assert.False(unknown.MayReceiveOffers);
+        Assert.False((Profile("a") with { Customer = new Customer("a") }).MayReceiveOffers); // a record without consent
+        Assert.True(Profile("a").MayReceiveOffers);
+        Assert.Null(new ClvAwarePolicy(catalogue).Decide(unknown, catalogue.Rewards));
+        Assert.Null(new SegmentRewardPolicy(catalogue, new Dictionary<int, string> { [2] = "c0-100pts-10off" }).Decide(unknown, catalogue.Rewards));
     }
 
     [Fact]

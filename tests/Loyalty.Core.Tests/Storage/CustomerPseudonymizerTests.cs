@@ -20,7 +20,7 @@ public sealed class CustomerPseudonymizerTests
     }
 
     [Fact]
-    public void Pseudonymize_SameKey_DeterministicPrefixedAndIdempotent()
+    public void Pseudonymize_SameKey_DeterministicAndPrefixed()
     {
         var a = CustomerPseudonymizer.WithKey(Key);
         var b = CustomerPseudonymizer.FromKeyText(Convert.ToBase64String(Key));
@@ -32,8 +32,39 @@ public sealed class CustomerPseudonymizerTests
         Assert.Equal(id, c.Pseudonymize(new CustomerId("customer-42")));
         Assert.StartsWith("ps_", id.Value, StringComparison.Ordinal);
         Assert.Equal(25, id.Value.Length);
-        Assert.Equal(id, a.Pseudonymize(id));
         Assert.True(CustomerPseudonymizer.IsPseudonym(id.Value));
+    }
+
+    [Fact]
+    public void Pseudonymize_PseudonymShapedId_IsKeyedLikeAnyOther()
+    {
+        var a = CustomerPseudonymizer.WithKey(Key);
+        var pseudonym = a.Pseudonymize(new CustomerId("customer-42"));
+        var forged = new CustomerId("ps_AAAAAAAAAAAAAAAAAAAAAA");
+
+        var again = a.Pseudonymize(pseudonym);
+
+        Assert.True(CustomerPseudonymizer.IsPseudonym(forged.Value));
+        Assert.NotEqual(pseudonym, again);
+        Assert.True(CustomerPseudonymizer.IsPseudonym(again.Value));
+        Assert.NotEqual(forged, a.Pseudonymize(forged));
+    }
+
+    [Fact]
+    public void Tombstone_KeyedOrSalted_NeverTheIdOrPseudonymAndDeterministic()
+    {
+        var keyed = CustomerPseudonymizer.WithKey(Key);
+        byte[] salt = Enumerable.Repeat((byte)9, 32).ToArray();
+        string stored = keyed.Pseudonymize(new CustomerId("alice")).Value;
+
+        string tombstone = keyed.Tombstone(stored, salt);
+
+        Assert.Equal(tombstone, keyed.Tombstone(stored, []));
+        Assert.DoesNotContain("alice", tombstone, StringComparison.Ordinal);
+        Assert.NotEqual(stored, tombstone);
+        Assert.Equal(32, tombstone.Length);
+        Assert.NotEqual(CustomerPseudonymizer.None.Tombstone("alice", salt), CustomerPseudonymizer.None.Tombstone("alice", new byte[32]));
+        Assert.DoesNotContain("alice", CustomerPseudonymizer.None.Tombstone("alice", salt), StringComparison.Ordinal);
     }
 
     [Fact]
