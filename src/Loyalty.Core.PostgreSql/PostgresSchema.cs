@@ -60,6 +60,15 @@ internal static class PostgresSchema
                 PRIMARY KEY (run_id, customer_key));
             CREATE INDEX loyalty_segment_assignments_customer ON loyalty_segment_assignments (customer_key);
             """),
+        // Placeholder: versions must be contiguous (one loyalty_schema_version row per version); the identity change
+        // of issue 15 brings the real version 2 and replaces this line.
+        new(2, "reserved", "SELECT 1"),
+        new(3, "ledger options versions", """
+            -- Each posting records the version of the ledger options it was accepted under (a hash of the options,
+            -- kept in loyalty_meta as 'ledger_options:<version>'), so replay after an options change gives the same
+            -- balances. Rows of earlier schemas stay NULL until their account's next command pins them.
+            ALTER TABLE loyalty_ledger ADD COLUMN options_version text COLLATE "C";
+            """),
     ];
 
     /// <summary>RFM pushdown, the same columns as SQLite's: purchase days per customer, then one row per customer
