@@ -15,7 +15,7 @@ namespace Loyalty.Core.Storage;
 /// <item><c>loyalty_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)</c>;</item>
 /// <item><c>loyalty_customers</c>, <c>loyalty_transactions</c> (tx_key, customer_key, day, ts, amount_e4, order_id),
 /// <c>loyalty_transaction_items</c> (tx_key, position, customer_key, item_id), <c>loyalty_feedback</c>,
-/// <c>loyalty_ledger</c> (event_id, customer_key, seq, kind, points, ts, fingerprint) and
+/// <c>loyalty_ledger</c> (event_id, customer_key, seq, kind, points, ts, fingerprint, options_version) and
 /// <c>loyalty_segment_assignments</c>, each with a <c>customer_key</c> column (erasure deletes from each of them).</item>
 /// </list>
 /// <para>The engine creates <c>loyalty_schema_version</c> itself. Text that is sorted must compare by code unit
