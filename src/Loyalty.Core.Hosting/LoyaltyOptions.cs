@@ -32,7 +32,7 @@ public sealed class LoyaltyOptions
     public double MonthlyDiscountRate { get; set; } = 0.01;
 
     /// <summary>Points earned per unit of currency. <value>The default value is 1.</value></summary>
-    public double PointsPerCurrencyUnit { get; set; } = 1;
+    public decimal PointsPerCurrencyUnit { get; set; } = 1m;
 
     /// <summary>Days earned points stay pending. <value>The default value is 14.</value></summary>
     public int PointsPendingDays { get; set; } = 14;

@@ -66,5 +66,11 @@ internal static class SqliteSchema
             INSERT INTO loyalty_meta (name, value)
                 SELECT 'transaction_key_version', '1' WHERE EXISTS (SELECT 1 FROM loyalty_transactions);
             """),
+        new(3, "ledger options versions", """
+            -- Each posting records the version of the ledger options it was accepted under (a hash of the options,
+            -- kept in loyalty_meta as 'ledger_options:<version>'), so replay after an options change gives the same
+            -- balances. Rows of earlier schemas stay NULL until their account's next command pins them.
+            ALTER TABLE loyalty_ledger ADD COLUMN options_version TEXT;
+            """),
     ];
 }

@@ -15,7 +15,7 @@ namespace Loyalty.Core.Storage;
 /// <item><c>loyalty_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)</c>;</item>
 /// <item><c>loyalty_customers</c>, <c>loyalty_transactions</c> (tx_key, customer_key, day, ts, amount_e4, order_id),
 /// <c>loyalty_transaction_items</c> (tx_key, position, customer_key, item_id), <c>loyalty_feedback</c>,
-/// <c>loyalty_ledger</c> (event_id, customer_key, seq, kind, points, ts, fingerprint) and
+/// <c>loyalty_ledger</c> (event_id, customer_key, seq, kind, points, ts, fingerprint, options_version — the latter from schema version 3) and
 /// <c>loyalty_segment_assignments</c>, each with a <c>customer_key</c> column (erasure deletes from each of them);</item>
 /// <item><c>loyalty_erased (erased_key TEXT PRIMARY KEY, erased_at 64-bit integer)</c>, the erasure tombstones
 /// (schema version 2). The version-2 migration also records <c>transaction_key_version = '1'</c> in

@@ -97,7 +97,7 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
     public async Task<LedgerPosting> EarnAsync(string eventId, CustomerId customerId, long points, DateTime at, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
-        return (await _engine.LedgerCommandAsync(eventId, customerId, "earn", points.ToString(System.Globalization.CultureInfo.InvariantCulture), at,
+        return (await _engine.LedgerCommandAsync(eventId, customerId, "earn", points.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (ledger, id) => ledger.Earn(eventId, id, points, at), cancellationToken).ConfigureAwait(false))!;
     }
 
@@ -105,7 +105,7 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
     public Task<LedgerPosting?> EarnForPurchaseAsync(string eventId, CustomerId customerId, decimal amount, DateTime at, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        return _engine.LedgerCommandAsync(eventId, customerId, "purchase", amount.ToString(System.Globalization.CultureInfo.InvariantCulture), at,
+        return _engine.LedgerCommandAsync(eventId, customerId, "purchase", (amount / 1.0000000000000000000000000000m).ToString(System.Globalization.CultureInfo.InvariantCulture), // 1.5 and 1.50 are one command
             (ledger, id) => ledger.EarnForPurchase(eventId, id, amount, at), cancellationToken);
     }
 
@@ -113,7 +113,7 @@ public abstract class RelationalLoyaltyStore : ILoyaltyStore, IPointsLedgerStore
     public async Task<LedgerPosting> RedeemAsync(string eventId, CustomerId customerId, long points, DateTime at, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
-        return (await _engine.LedgerCommandAsync(eventId, customerId, "redeem", points.ToString(System.Globalization.CultureInfo.InvariantCulture), at,
+        return (await _engine.LedgerCommandAsync(eventId, customerId, "redeem", points.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (ledger, id) => ledger.Redeem(eventId, id, points, at), cancellationToken).ConfigureAwait(false))!;
     }
 

@@ -1,6 +1,6 @@
 namespace Loyalty.Core.Rewards;
 
-/// <summary>Program-wide figures.</summary>
+/// <summary>Program-wide figures, in decimal so that sums over any number of accounts cannot overflow.</summary>
 /// <param name="Issued">Points ever earned.</param>
 /// <param name="Spent">Points redeemed.</param>
 /// <param name="Expired">Points expired.</param>
@@ -9,4 +9,4 @@ namespace Loyalty.Core.Rewards;
 /// <param name="Breakage">Expired / (spent + expired): the share of settled points that were never used; 0 when
 /// nothing has settled.</param>
 /// <remarks>Thread safety: immutable; safe to share between threads.</remarks>
-public sealed record LedgerReport(long Issued, long Spent, long Expired, long Outstanding, decimal Liability, double Breakage);
+public sealed record LedgerReport(decimal Issued, decimal Spent, decimal Expired, decimal Outstanding, decimal Liability, double Breakage);

@@ -1,23 +1,38 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
 namespace Loyalty.Core.Rewards;
 
 /// <summary>
 /// A loyalty points ledger: points are earned into lots that stay pending through the return window, become
 /// spendable, and expire a fixed period after activation; redemptions spend the oldest lots first (FIFO, so the
-/// points closest to expiry go first). Every command carries an event id and is idempotent: repeating it returns
-/// the original result and changes nothing; reusing an id for a different command is an error. A balance never
-/// goes negative — a redemption beyond the spendable points is refused whole.
+/// points closest to expiry go first). A balance never goes negative — a redemption beyond the spendable points is
+/// refused whole — and never exceeds the bounds of <see cref="LedgerOptions"/> (named
+/// <see cref="LedgerLimitException"/>s), so no total can overflow.
 /// </summary>
-/// <remarks>Commands for one customer must come in time order (a command dated before the customer's last one is
-/// refused), so expiry and tier decisions never have to be rewritten. Thread-safe: commands are serialised by a
-/// lock. Every state change is an immutable <see cref="LedgerPosting"/> in the audit trail.</remarks>
-public sealed class PointsLedger
+/// <remarks>
+/// <para>Idempotency: every command carries an event id. Repeating a command — the same customer, kind and points
+/// (or purchase amount) — returns the original posting and changes nothing, whatever time the retry carries, so a
+/// retry stamped by a later server clock is still recognised. Reusing an id for a different command throws
+/// <see cref="LedgerEventConflictException"/>. A refused command (insufficient points, a bound) records nothing, so
+/// its id stays free.</para>
+/// <para>Time order: a customer's commands are applied in time order. A command dated up to
+/// <see cref="LedgerOptions.OutOfOrderTolerance"/> before the customer's last one is recorded at the last one's time
+/// (parallel requests are serialised, not refused); an older one is refused.</para>
+/// <para>Thread safety: thread-safe. Commands on one account are serialised by a lock per account; commands on
+/// different accounts run in parallel. Every state change is an immutable <see cref="LedgerPosting"/> in the audit
+/// trail.</para>
+/// <para>Erasure: as an <see cref="ICustomerErasureParticipant"/> the ledger forgets a customer's account, postings
+/// and event ids.</para>
+/// </remarks>
+public sealed class PointsLedger : ICustomerErasureParticipant
 {
     private readonly LedgerOptions _options;
-    private readonly object _gate = new();
-    private readonly Dictionary<CustomerId, Account> _accounts = [];
-    private readonly Dictionary<string, (string Fingerprint, LedgerPosting? Result)> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CustomerId, LedgerAccount> _accounts = new();
+    private readonly ConcurrentDictionary<string, RecordedEvent> _events = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty ledger.</summary>
+    /// <param name="options">The rules for new postings; null for the defaults.</param>
     /// <exception cref="ArgumentException">Invalid options (all problems listed).</exception>
     public PointsLedger(LedgerOptions? options = null)
     {
@@ -25,233 +40,297 @@ public sealed class PointsLedger
         _options.Validate();
     }
 
+    /// <inheritdoc/>
+    public string Name => "points-ledger";
+
     /// <summary>Credits <paramref name="points"/> (pending for the return window).</summary>
-    /// <exception cref="ArgumentException">Points ≤ 0, an empty event id, an id reused for another command, or a
-    /// date before the customer's last command.</exception>
+    /// <param name="eventId">The command's idempotency key.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="points">Points to credit, in [1, <see cref="LedgerOptions.MaxPointsPerCommand"/>].</param>
+    /// <param name="at">When the points were earned.</param>
+    /// <returns>The earn posting (the original one when the command is a retry).</returns>
+    /// <exception cref="LedgerLimitException">More points than <see cref="LedgerOptions.MaxPointsPerCommand"/>, or a
+    /// balance beyond <see cref="LedgerOptions.MaxBalance"/>.</exception>
+    /// <exception cref="LedgerEventConflictException">The event id was used for a different command.</exception>
+    /// <exception cref="ArgumentException">Points ≤ 0, an empty event id, or a date older than the customer's last
+    /// command by more than the tolerance.</exception>
     public LedgerPosting Earn(string eventId, CustomerId customer, long points, DateTime at)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
-        return Execute(eventId, $"earn|{customer}|{points}|{at.Ticks}", customer, at, account => account.Credit(eventId, points, at))!;
+        CheckPoints(points, _options);
+        return Execute(eventId, customer, Fingerprint("earn", customer, Invariant(points)), at,
+            (account, when) => account.Credit(eventId, points, when, _options, _options))!;
     }
 
-    /// <summary>Credits the points a purchase earns: ⌊amount × points per unit × tier multiplier⌋, the tier taken
-    /// at the purchase. Returns null when the purchase earns no whole point.</summary>
+    /// <summary>Credits the points a purchase earns: ⌊amount × points per unit × tier multiplier⌋ in decimal
+    /// arithmetic (rounded down), the tier taken at the purchase. Returns null when the purchase earns no whole point.</summary>
+    /// <param name="eventId">The command's idempotency key.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="amount">The amount spent, in [0, <see cref="LedgerOptions.MaxPurchaseAmount"/>].</param>
+    /// <param name="at">When the purchase was made.</param>
+    /// <returns>The earn posting, or null when no whole point is earned.</returns>
+    /// <exception cref="LedgerLimitException">An amount above <see cref="LedgerOptions.MaxPurchaseAmount"/>, points
+    /// above <see cref="LedgerOptions.MaxPointsPerCommand"/>, or a balance beyond <see cref="LedgerOptions.MaxBalance"/>.</exception>
     /// <exception cref="ArgumentException">A negative amount, or the problems <see cref="Earn"/> lists.</exception>
     public LedgerPosting? EarnForPurchase(string eventId, CustomerId customer, decimal amount, DateTime at)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(amount);
-        return Execute(eventId, $"purchase|{customer}|{amount}|{at.Ticks}", customer, at, account =>
+        if (amount > _options.MaxPurchaseAmount)
         {
-            double multiplier = _options.Tiers[account.TierIndex(at)].EarnMultiplier;
-            long points = (long)Math.Floor((double)amount * _options.PointsPerCurrencyUnit * multiplier);
-            return points > 0 ? account.Credit(eventId, points, at) : null;
+            throw new LedgerLimitException(nameof(LedgerOptions.MaxPurchaseAmount), _options.MaxPurchaseAmount, amount, nameof(amount));
+        }
+
+        return Execute(eventId, customer, Fingerprint("purchase", customer, Invariant(amount)), at, (account, when) =>
+        {
+            decimal multiplier = _options.Tiers[account.TierIndex(when, _options)].EarnMultiplier;
+            decimal points = PurchasePoints(amount, _options.PointsPerCurrencyUnit, multiplier);
+            if (points > _options.MaxPointsPerCommand)
+            {
+                throw new LedgerLimitException(nameof(LedgerOptions.MaxPointsPerCommand), _options.MaxPointsPerCommand, points, nameof(amount));
+            }
+
+            return points >= 1m ? account.Credit(eventId, (long)points, when, _options, _options) : null;
         });
     }
 
     /// <summary>Spends <paramref name="points"/>, oldest lots first.</summary>
+    /// <param name="eventId">The command's idempotency key.</param>
+    /// <param name="customer">The customer.</param>
+    /// <param name="points">Points to spend, in [1, <see cref="LedgerOptions.MaxPointsPerCommand"/>].</param>
+    /// <param name="at">When the redemption was made.</param>
+    /// <returns>The redeem posting (the original one when the command is a retry).</returns>
     /// <exception cref="InsufficientPointsException">Fewer spendable points than asked; nothing is spent.</exception>
+    /// <exception cref="LedgerLimitException">More points than <see cref="LedgerOptions.MaxPointsPerCommand"/>.</exception>
     /// <exception cref="ArgumentException">Points ≤ 0, or the problems <see cref="Earn"/> lists.</exception>
     public LedgerPosting Redeem(string eventId, CustomerId customer, long points, DateTime at)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
-        return Execute(eventId, $"redeem|{customer}|{points}|{at.Ticks}", customer, at, account => account.Spend(eventId, points, at))!;
+        CheckPoints(points, _options);
+        return Execute(eventId, customer, Fingerprint("redeem", customer, Invariant(points)), at,
+            (account, when) => account.Spend(eventId, points, when))!;
+    }
+
+    /// <summary>Re-applies a posting recorded earlier — by a durable store rebuilding an account — under the options
+    /// that were in force when it was recorded: its lot's pending and expiry periods come from
+    /// <paramref name="optionsInForce"/>, and the per-command and balance bounds are not checked again (they were
+    /// checked when it was accepted), so changing the options never changes or breaks the replay of history.</summary>
+    /// <param name="posting">An earn or redeem posting, in the customer's time order.</param>
+    /// <param name="optionsInForce">The options the posting was recorded under.</param>
+    /// <returns>The posting as applied.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">An expiry posting (expiries are derived, never replayed), invalid options,
+    /// or the problems <see cref="Earn"/> lists.</exception>
+    /// <exception cref="InsufficientPointsException">The history is inconsistent: a redemption beyond the points.</exception>
+    /// <exception cref="LedgerLimitException">The history earns more than the ledger's hard lifetime limit.</exception>
+    public LedgerPosting Replay(LedgerPosting posting, LedgerOptions optionsInForce)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        ArgumentNullException.ThrowIfNull(optionsInForce);
+        optionsInForce.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(posting.Points, nameof(posting));
+        string eventId = posting.EventId;
+        return posting.Kind switch
+        {
+            PostingKind.Earn => Execute(eventId, posting.CustomerId, Fingerprint("earn", posting.CustomerId, Invariant(posting.Points)), posting.At,
+                (account, when) => account.Credit(eventId, posting.Points, when, optionsInForce, bounds: null))!,
+            PostingKind.Redeem => Execute(eventId, posting.CustomerId, Fingerprint("redeem", posting.CustomerId, Invariant(posting.Points)), posting.At,
+                (account, when) => account.Spend(eventId, posting.Points, when))!,
+            _ => throw new ArgumentException($"Posting '{eventId}' is an expiry; expiries are derived on replay, never replayed.", nameof(posting)),
+        };
     }
 
     /// <summary>The customer's points by state at <paramref name="at"/> (an unknown customer has none). Reading
     /// changes nothing; ask for a moment at or after the customer's last command.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="at">The moment.</param>
+    /// <returns>The balance.</returns>
     public PointsBalance Balance(CustomerId customer, DateTime at)
     {
-        lock (_gate)
+        if (customer.Value is null || !_accounts.TryGetValue(customer, out var account))
         {
-            if (!_accounts.TryGetValue(customer, out var account))
-            {
-                return new PointsBalance(0, 0, 0, 0, _options.Tiers[0].Name);
-            }
+            return new PointsBalance(0, 0, 0, 0, _options.Tiers[0].Name);
+        }
 
-            return account.Balance(at);
+        lock (account)
+        {
+            return account.Balance(at, _options);
         }
     }
 
     /// <summary>The customer's audit trail, oldest first.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>The postings (empty for an unknown customer).</returns>
     public IReadOnlyList<LedgerPosting> History(CustomerId customer)
     {
-        lock (_gate)
+        if (customer.Value is null || !_accounts.TryGetValue(customer, out var account))
         {
-            return _accounts.TryGetValue(customer, out var account) ? account.Postings.ToArray() : [];
+            return [];
+        }
+
+        lock (account)
+        {
+            return account.Postings.ToArray();
         }
     }
 
-    /// <summary>Program-wide issued, spent, expired, outstanding points, liability and breakage at <paramref name="at"/>.</summary>
+    /// <summary>Program-wide issued, spent, expired, outstanding points, liability and breakage at <paramref name="at"/>,
+    /// summed in decimal (no total can overflow). Each account is read under its lock; accounts changing meanwhile
+    /// are read before or after their change.</summary>
+    /// <param name="at">The moment.</param>
+    /// <returns>The report.</returns>
     public LedgerReport Report(DateTime at)
     {
-        lock (_gate)
+        decimal pending = 0, active = 0, spent = 0, expired = 0;
+        foreach (var account in _accounts.Values)
         {
-            long pending = 0, active = 0, spent = 0, expired = 0;
-            foreach (var account in _accounts.Values)
+            PointsBalance b;
+            lock (account)
             {
-                var b = account.Balance(at);
-                (pending, active, spent, expired) = (pending + b.Pending, active + b.Active, spent + b.Spent, expired + b.Expired);
+                b = account.Balance(at, _options);
             }
 
-            long outstanding = pending + active;
-            double breakage = spent + expired == 0 ? 0 : (double)expired / (spent + expired);
-            return new LedgerReport(outstanding + spent + expired, spent, expired, outstanding, outstanding * _options.PointValue, breakage);
+            (pending, active, spent, expired) = (pending + b.Pending, active + b.Active, spent + b.Spent, expired + b.Expired);
+        }
+
+        decimal outstanding = pending + active;
+        double breakage = spent + expired == 0 ? 0 : (double)(expired / (spent + expired));
+        return new LedgerReport(outstanding + spent + expired, spent, expired, outstanding, outstanding * _options.PointValue, breakage);
+    }
+
+    /// <summary>Removes the customer's account, postings and event ids (under both of the subject's ids). Idempotent.</summary>
+    /// <param name="subject">The customer.</param>
+    /// <param name="cancellationToken">Not used: the removal is immediate.</param>
+    /// <returns>How many postings were removed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="subject"/> is null.</exception>
+    public ValueTask<long> EraseCustomerAsync(ErasureSubject subject, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        long removed = Erase(subject.CustomerId);
+        if (subject.StoredId != subject.CustomerId)
+        {
+            removed += Erase(subject.StoredId);
+        }
+
+        return ValueTask.FromResult(removed);
+    }
+
+    /// <summary>The points a purchase earns before the bound check: ⌊amount × rate × multiplier⌋ in decimal. With
+    /// the options' ceilings the product is at most 10²¹, far inside decimal's range.</summary>
+    internal static decimal PurchasePoints(decimal amount, decimal pointsPerCurrencyUnit, decimal multiplier) =>
+        decimal.Floor(amount * pointsPerCurrencyUnit * multiplier);
+
+    private long Erase(CustomerId customer)
+    {
+        if (customer.Value is null || !_accounts.TryGetValue(customer, out var account))
+        {
+            return 0;
+        }
+
+        lock (account)
+        {
+            if (account.Erased)
+            {
+                return 0;
+            }
+
+            account.Erased = true;
+            _accounts.TryRemove(KeyValuePair.Create(customer, account));
+            foreach (string eventId in account.EventIds)
+            {
+                _events.TryRemove(eventId, out _);
+            }
+
+            return account.Postings.Count;
         }
     }
 
-    private LedgerPosting? Execute(string eventId, string fingerprint, CustomerId customer, DateTime at, Func<Account, LedgerPosting?> command)
+    private LedgerPosting? Execute(string eventId, CustomerId customer, string fingerprint, DateTime at, Func<LedgerAccount, DateTime, LedgerPosting?> command)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
-        if (customer.Value is null)
+        while (true)
         {
-            throw new ArgumentException("A customer id is required.", nameof(customer));
-        }
-
-        lock (_gate)
-        {
-            if (_seen.TryGetValue(eventId, out var seen))
+            var account = _accounts.GetOrAdd(customer, static c => new LedgerAccount(c));
+            lock (account)
             {
-                return seen.Fingerprint == fingerprint
-                    ? seen.Result
-                    : throw new ArgumentException($"Event id '{eventId}' was already used for a different command.", nameof(eventId));
-            }
+                if (account.Erased)
+                {
+                    continue; // erased between the lookup and the lock: the next lookup makes a fresh account
+                }
 
-            if (!_accounts.TryGetValue(customer, out var account))
-            {
-                _accounts[customer] = account = new Account(customer, _options);
-            }
+                if (_events.TryGetValue(eventId, out var recorded))
+                {
+                    return recorded.Fingerprint == fingerprint ? recorded.Result : throw new LedgerEventConflictException(eventId);
+                }
 
-            if (at < account.LastCommand)
-            {
-                throw new ArgumentException(
-                    $"Event '{eventId}' for customer '{customer}' is dated {at:O}, before their last command ({account.LastCommand:O}).", nameof(at));
-            }
+                var when = Serialise(eventId, account, at);
+                var claim = new RecordedEvent(fingerprint);
+                if (!_events.TryAdd(eventId, claim))
+                {
+                    // Another customer's command took the id between the check and now; ours differs (another customer).
+                    throw new LedgerEventConflictException(eventId);
+                }
 
-            account.Settle(at);
-            var result = command(account);
-            account.LastCommand = at;
-            _seen[eventId] = (fingerprint, result);
-            return result;
+                try
+                {
+                    account.Settle(when);
+                    claim.Result = command(account, when);
+                    account.LastCommand = when;
+                    account.EventIds.Add(eventId);
+                    return claim.Result;
+                }
+                catch
+                {
+                    _events.TryRemove(KeyValuePair.Create(eventId, claim));
+                    throw;
+                }
+            }
         }
     }
 
-    /// <summary>One customer's lots, totals and postings.</summary>
-    private sealed class Account(CustomerId customer, LedgerOptions options)
+    /// <summary>The time a command is recorded at: its own, or the account's last command's when it is older by at
+    /// most the tolerance (a request that lost a race); older still is refused.</summary>
+    private DateTime Serialise(string eventId, LedgerAccount account, DateTime at)
     {
-        private readonly List<Lot> _lots = [];
-        private readonly List<(DateTime At, long Points)> _earned = [];
-        private long _spent;
-        private long _expired;
-
-        internal DateTime LastCommand { get; set; } = DateTime.MinValue;
-
-        internal List<LedgerPosting> Postings { get; } = [];
-
-        internal LedgerPosting Credit(string eventId, long points, DateTime at)
+        if (at >= account.LastCommand)
         {
-            _lots.Add(new Lot(eventId, points, at + options.PendingPeriod, at + options.PendingPeriod + options.ExpiryPeriod));
-            _earned.Add((at, points));
-            return Post(eventId, PostingKind.Earn, points, at);
+            return at;
         }
 
-        internal LedgerPosting Spend(string eventId, long points, DateTime at)
+        if (account.LastCommand - at > _options.OutOfOrderTolerance)
         {
-            long active = _lots.Where(l => l.ActivatesAt <= at).Sum(l => l.Remaining);
-            if (active < points)
-            {
-                throw new InsufficientPointsException(customer, points, active);
-            }
-
-            long left = points;
-            foreach (var lot in _lots.Where(l => l.ActivatesAt <= at && l.Remaining > 0))
-            {
-                long take = Math.Min(left, lot.Remaining);
-                lot.Remaining -= take;
-                left -= take;
-                if (left == 0)
-                {
-                    break;
-                }
-            }
-
-            _spent += points;
-            _lots.RemoveAll(l => l.Remaining == 0);
-            return Post(eventId, PostingKind.Redeem, points, at);
+            throw new ArgumentException(
+                $"Event '{eventId}' is dated {at:O}, more than {nameof(LedgerOptions.OutOfOrderTolerance)} ({_options.OutOfOrderTolerance}) before the customer's last command ({account.LastCommand:O}).",
+                nameof(at));
         }
 
-        /// <summary>Expires every lot whose expiry has come, posting it at its expiry time.</summary>
-        internal void Settle(DateTime at)
+        return account.LastCommand;
+    }
+
+    private static void CheckPoints(long points, LedgerOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        if (points > options.MaxPointsPerCommand)
         {
-            foreach (var lot in _lots.Where(l => l.ExpiresAt <= at && l.Remaining > 0).ToList())
-            {
-                _expired += lot.Remaining;
-                Post("expire:" + lot.EventId, PostingKind.Expire, lot.Remaining, lot.ExpiresAt);
-                lot.Remaining = 0;
-            }
-
-            _lots.RemoveAll(l => l.Remaining == 0);
-        }
-
-        /// <summary>The state at <paramref name="at"/>, read without changing the account: lots past their expiry
-        /// count as expired even before a command settles them.</summary>
-        internal PointsBalance Balance(DateTime at)
-        {
-            long pending = _lots.Where(l => l.ActivatesAt > at).Sum(l => l.Remaining);
-            long dueToExpire = _lots.Where(l => l.ExpiresAt <= at).Sum(l => l.Remaining);
-            long active = _lots.Where(l => l.ActivatesAt <= at).Sum(l => l.Remaining) - dueToExpire;
-            return new PointsBalance(pending, active, _spent, _expired + dueToExpire, options.Tiers[TierIndex(at)].Name);
-        }
-
-        /// <summary>The highest tier qualified for at any moment of the grace period ending at <paramref name="at"/>.
-        /// Within an interval the sliding-window sum only rises at earnings, so its maximum is at the interval's start
-        /// or at an earning inside it: those are the only moments to check.</summary>
-        internal int TierIndex(DateTime at)
-        {
-            var graceStart = at.Ticks > options.TierGracePeriod.Ticks ? at - options.TierGracePeriod : DateTime.MinValue;
-            int best = Math.Max(Qualified(at), Qualified(graceStart));
-            foreach (var (earnedAt, _) in _earned)
-            {
-                if (earnedAt >= at - options.TierGracePeriod && earnedAt <= at)
-                {
-                    best = Math.Max(best, Qualified(earnedAt));
-                }
-            }
-
-            return best;
-        }
-
-        private int Qualified(DateTime at)
-        {
-            var windowStart = at.Ticks > options.TierWindow.Ticks ? at - options.TierWindow : DateTime.MinValue;
-            long inWindow = _earned.Where(e => e.At > windowStart && e.At <= at).Sum(e => e.Points);
-            int tier = 0;
-            for (int i = 1; i < options.Tiers.Count; i++)
-            {
-                if (inWindow >= options.Tiers[i].Threshold)
-                {
-                    tier = i;
-                }
-            }
-
-            return tier;
-        }
-
-        private LedgerPosting Post(string eventId, PostingKind kind, long points, DateTime at)
-        {
-            var posting = new LedgerPosting(eventId, customer, kind, points, at);
-            Postings.Add(posting);
-            return posting;
+            throw new LedgerLimitException(nameof(LedgerOptions.MaxPointsPerCommand), options.MaxPointsPerCommand, points, nameof(points));
         }
     }
 
-    private sealed class Lot(string eventId, long points, DateTime activatesAt, DateTime expiresAt)
+    /// <summary>What makes two commands the same: kind, customer (length-prefixed, so no id can imitate another)
+    /// and argument — never the time, so a retry stamped later by the server is still the same command.</summary>
+    private static string Fingerprint(string kind, CustomerId customer, string argument)
     {
-        public string EventId { get; } = eventId;
+        string id = customer.Value ?? throw new ArgumentException("A customer id is required.", nameof(customer));
+        return string.Create(CultureInfo.InvariantCulture, $"{kind}|{id.Length}:{id}|{argument}");
+    }
 
-        public DateTime ActivatesAt { get; } = activatesAt;
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        public DateTime ExpiresAt { get; } = expiresAt;
+    /// <summary>The amount with trailing zeros removed, so 1.5 and 1.50 are the same command.</summary>
+    private static string Invariant(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
-        public long Remaining { get; set; } = points;
+    /// <summary>An event id's command and, once it has run, its result (null for a purchase earning no point).</summary>
+    private sealed class RecordedEvent(string fingerprint)
+    {
+        public string Fingerprint { get; } = fingerprint;
+
+        public LedgerPosting? Result { get; set; }
     }
 }

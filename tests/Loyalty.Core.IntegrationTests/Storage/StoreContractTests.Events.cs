@@ -85,7 +85,7 @@ public abstract partial class StoreContractTests
         var balance = await store.GetBalanceAsync(alice, day.AddDays(3));
         Assert.Equal((320L, 300L), (balance.Active, balance.Spent));
         await Assert.ThrowsAsync<InsufficientPointsException>(() => store.RedeemAsync("r2", alice, 1_000, day.AddDays(3)));
-        await Assert.ThrowsAsync<ArgumentException>(() => store.RedeemAsync("r1", alice, 10, day.AddDays(3)));
+        await Assert.ThrowsAsync<LedgerEventConflictException>(() => store.RedeemAsync("r1", alice, 10, day.AddDays(3)));
         Assert.Equal(["e1", "p1", "r1"], (await store.GetHistoryAsync(alice)).Select(p => p.EventId));
     }
 
