@@ -22,7 +22,7 @@ public static class LoyaltyServiceCollectionExtensions
     /// <see cref="TimeProvider.System"/>, the <see cref="LoyaltyCampaignRunner"/> and a
     /// <see cref="CustomerErasure"/> coordinator over the registered store (when there is one, see
     /// <see cref="AddLoyaltyStore"/>) and every registered <see cref="Loyalty.Core.ICustomerErasureParticipant"/> (the
-    /// feedback log is one; register your own — model caches, report stores — to have them erase too).
+    /// feedback log and the points ledger are two; register your own — model caches, report stores — to have them erase too).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options after binding.</param>
@@ -50,6 +50,7 @@ public static class LoyaltyServiceCollectionExtensions
             var o = provider.GetRequiredService<IOptions<LoyaltyOptions>>().Value;
             return new PointsLedger(LoyaltyOptionsMapping.Ledger(o));
         });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Loyalty.Core.ICustomerErasureParticipant, PointsLedger>(provider => provider.GetRequiredService<PointsLedger>()));
         services.TryAddSingleton<LoyaltyCampaignRunner>();
         return services;
     }
