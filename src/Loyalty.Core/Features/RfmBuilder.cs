@@ -120,6 +120,9 @@ public sealed class RfmBuilder
         }
     }
 
+    /// <summary>Whether any purchase (a positive amount, after the return policy) was added.</summary>
+    internal bool HasPurchases => _maxPurchaseTicks != long.MinValue;
+
     /// <summary>The window the summaries will describe: the calibration end defaults to the last purchase day.</summary>
     /// <exception cref="InvalidOperationException">No calibration end was given and there are no purchases.</exception>
     public SummaryWindow ResolveWindow()

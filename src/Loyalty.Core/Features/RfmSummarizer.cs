@@ -45,7 +45,7 @@ public static class RfmSummarizer
         }
 
         batch.Flush();
-        return Finish(builder, rows.Report());
+        return Finish(builder, rows.Report(), source.Name, options);
     }
 
     /// <summary>Summarises any transaction source.</summary>
@@ -67,12 +67,22 @@ public static class RfmSummarizer
         }
 
         var sourceReport = (source as TransactionFileSource)?.LastReport;
-        return sourceReport is null ? builder.Build() : Finish(builder, sourceReport);
+        return sourceReport is null ? builder.Build() : Finish(builder, sourceReport, ((TransactionFileSource)source).Name, options);
     }
 
     /// <summary>The reader knows rows read, rejected and duplicate orders; the builder knows the rest.</summary>
-    private static RfmResult Finish(RfmBuilder builder, DataQualityReport readerReport)
+    /// <exception cref="TransactionFormatException">The file's accepted rows hold no purchase (all returns, say) and
+    /// no calibration end was given: there is no last purchase day to end the window on.</exception>
+    private static RfmResult Finish(RfmBuilder builder, DataQualityReport readerReport, string sourceName, RfmOptions options)
     {
+        if (!builder.HasPurchases && options.CalibrationEnd is null)
+        {
+            throw new TransactionFormatException(sourceName, 0, null,
+                $"none of the {readerReport.RowsRead - readerReport.RowsRejected} accepted rows is a purchase (return policy " +
+                $"{options.Cleaning.Returns}), so there is no last purchase day to end the calibration " +
+                "period; give a calibration end (--calibration-end) or a log with purchases.");
+        }
+
         var partials = builder.BuildPartials();
         var quality = partials.Quality with
         {

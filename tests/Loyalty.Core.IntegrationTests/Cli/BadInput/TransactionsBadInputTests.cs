@@ -203,6 +203,20 @@ public sealed class TransactionsBadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("rfm", "drop")]
+    [InlineData("rfm", "net")]
+    [InlineData("clv", "drop")]
+    public void Command_OnlyReturns_ExitTwoNamingTheFileAndTheWayOut(string command, string returns)
+    {
+        string path = Write("returns.csv", Header + "a,2020-01-01,-5\nb,2020-01-02,-3\n");
+
+        var result = RunCommand(command, path, "--returns", returns);
+
+        Assert.Equal(2, result.Exit);
+        AssertOneErrorLine(result.Stderr, "returns.csv: line 0", "none of the 2 accepted rows is a purchase", "--calibration-end");
+    }
+
+    [Theory]
     [InlineData("rfm")]
     [InlineData("ingest")]
     [InlineData("clv")]
