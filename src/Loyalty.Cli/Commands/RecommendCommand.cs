@@ -37,6 +37,7 @@ internal static class RecommendCommand
     private static readonly Option<string> User = new("--user") { Description = "The user to recommend for", Required = true };
     private static readonly Option<int> Count = new("--n") { Description = "Number of items", DefaultValueFactory = _ => 10 };
     private static readonly Option<bool> Json = new("--json") { Description = "One JSON object on stdout" };
+    private static readonly Option<long?> KnnMaxMemory = new("--knn-max-memory") { Description = "knn: the most memory (MiB) fitting may take for the similarity matrix; larger item sets are refused before allocating (default 4096)" };
     private static readonly Option<FileInfo?> SaveModel = ModelFileOptions.Save("recommender (fitted on --train)");
     private static readonly Option<FileInfo?> LoadModel = ModelFileOptions.Load("recommender (knn with --algorithm knn, otherwise a factor model); --train is then not needed");
 
@@ -45,13 +46,13 @@ internal static class RecommendCommand
         var evaluate = new Command("evaluate", "Cross-validate a recommender: RMSE, MAE, precision/recall/NDCG@k per fold.")
         {
             Ratings, Folds, Split, Train, Test, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, Schedule,
-            TopK, UserColumn, ItemColumn, RatingColumn, TimestampColumn, Scale, Json,
+            TopK, UserColumn, ItemColumn, RatingColumn, TimestampColumn, Scale, KnnMaxMemory, Json,
         };
         evaluate.SetAction(parsed => TrainingErrors.AsUserInput(() => Evaluate(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         var top = new Command("top", "A user's top-N items they have not rated yet.")
         {
             Train, User, Count, Format, Algorithm, Factors, Epochs, LearningRate, Regularization, Seed, Threads, Schedule,
-            UserColumn, ItemColumn, RatingColumn, Scale, Json, SaveModel, LoadModel,
+            UserColumn, ItemColumn, RatingColumn, Scale, KnnMaxMemory, Json, SaveModel, LoadModel,
         };
         top.SetAction(parsed => TrainingErrors.AsUserInput(() => Top(parsed, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return new Command("recommend", "Recommenders: matrix factorization (SVD, SVD++), implicit ALS, kNN, baseline.") { evaluate, top };
@@ -279,6 +280,24 @@ internal static class RecommendCommand
         throw new UserInputException($"option --rating-scale: '{text}' is not MIN..MAX with MIN < MAX");
     }
 
+    /// <summary>kNN's options: --knn-max-memory (MiB) sets the memory cap, checked in one place by KnnOptions.</summary>
+    private static KnnOptions KnnOptionsFor(ParseResult parsed, RatingScale scale)
+    {
+        var options = new KnnOptions { Scale = scale };
+        if (parsed.GetValue(KnnMaxMemory) is not { } mib)
+        {
+            return options;
+        }
+
+        const long MaxMib = long.MaxValue >> 20;
+        if (mib is <= 0 or > MaxMib)
+        {
+            throw new UserInputException($"option --knn-max-memory: {mib.ToString(CultureInfo.InvariantCulture)} is not a memory size in MiB between 1 and {MaxMib.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return options with { MaxMemoryBytes = mib << 20 };
+    }
+
     private static IRecommender CreateRecommender(ParseResult parsed, string algorithm)
     {
         int? factors = parsed.GetValue(Factors);
@@ -309,7 +328,7 @@ internal static class RecommendCommand
             {
                 Factors = factors ?? als.Factors, Iterations = epochs ?? als.Iterations, Regularization = reg ?? als.Regularization,
             }),
-            "knn" => new KnnRecommender(new KnnOptions { Scale = scale }),
+            "knn" => new KnnRecommender(KnnOptionsFor(parsed, scale)),
             "baseline" => new BaselineRecommender(new BaselineOptions { Epochs = epochs ?? 10, Scale = scale }),
             _ => throw new UserInputException($"option --algorithm: '{algorithm}' is not one of svd, svdpp, als, knn, baseline"),
         };

@@ -36,7 +36,7 @@ internal static class KnnLimits
             throw new ArgumentException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"knn over {rows:N0} {what} needs {Gib(needed)} while fitting ({BytesPerPair} bytes per pair), above MaxMemoryBytes ({Gib(maxBytes)}, at most {MaxRowsFor(maxBytes):N0} {what}); raise KnnOptions.MaxMemoryBytes or use fewer {what}."),
+                    $"knn over {rows:N0} {what} needs {Gib(needed)} while fitting ({BytesPerPair} bytes per pair), above MaxMemoryBytes ({Gib(maxBytes)}, at most {MaxRowsFor(maxBytes):N0} {what}); raise KnnOptions.MaxMemoryBytes (--knn-max-memory in the CLI) or use fewer {what}."),
                 parameterName);
         }
     }

@@ -118,4 +118,29 @@ public sealed class NumericsBadInputTests : IDisposable
         AssertOneLineError(exit, stderr, "wide.csv: knn over 46,341 items", "at most ");
         Assert.DoesNotContain("rows count data lines", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RecommendTop_KnnAboveTheMemoryCapOption_Exit2NamingTheOption()
+    {
+        // 300 items need 300² × 28 bytes ≈ 2.4 MiB while fitting: above a 1 MiB cap, refused before allocating.
+        string ratings = WriteRatings("cap.csv", Enumerable.Range(0, 300).Select(i => ($"u{i % 20}", $"i{i}", 1 + (i % 5))));
+        var (exit, _, stderr) = CliHarness.Run("recommend", "top", "--train", ratings, "--user", "u1", "--algorithm", "knn", "--knn-max-memory", "1");
+        AssertOneLineError(exit, stderr, "cap.csv: knn over 300 items", "--knn-max-memory");
+    }
+
+    [Fact]
+    public void RecommendTop_KnnMemoryCapRaised_Fits()
+    {
+        string ratings = WriteRatings("capok.csv", Enumerable.Range(0, 300).Select(i => ($"u{i % 20}", $"i{i}", 1 + (i % 5))));
+        var (exit, _, stderr) = CliHarness.Run("recommend", "top", "--train", ratings, "--user", "u1", "--algorithm", "knn", "--knn-max-memory", "3");
+        Assert.True(exit == 0, stderr);
+    }
+
+    [Fact]
+    public void RecommendTop_KnnMemoryCapZero_Exit2NamingTheOption()
+    {
+        string ratings = SmallRatings();
+        var (exit, _, stderr) = CliHarness.Run("recommend", "top", "--train", ratings, "--user", "u1", "--algorithm", "knn", "--knn-max-memory", "0");
+        AssertOneLineError(exit, stderr, "option --knn-max-memory: 0 is not a memory size");
+    }
 }
