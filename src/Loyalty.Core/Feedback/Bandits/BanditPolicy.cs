@@ -196,7 +196,10 @@ public abstract class BanditPolicy
     /// <param name="json">The saved state.</param>
     /// <param name="options">Settings (not part of the state; the host keeps them in configuration).</param>
     /// <param name="timeProvider">Clock for wait windows; the system clock when null.</param>
-    /// <exception cref="FormatException">The JSON is malformed, of an unknown version or policy.</exception>
+    /// <exception cref="FormatException">The state is damaged: malformed JSON or text, an unknown version or
+    /// policy, missing parts, blank or repeated arms, statistics that are negative, non-finite or of the wrong shape,
+    /// or pending decisions that cannot be replayed. This is the only exception a damaged state raises (a property
+    /// test holds it to that); a state that restores can choose.</exception>
     public static BanditPolicy Restore(string json, BanditOptions? options = null, TimeProvider? timeProvider = null)
     {
         var state = BanditState.Deserialize(json);
@@ -215,6 +218,7 @@ public abstract class BanditPolicy
         policy._nextEvent = state.NextEvent;
         foreach (var p in state.Pending)
         {
+            policy.CheckRestoredPending(p.EventId, p.Features);
             policy._pending[p.EventId] = new PendingDecision(p.EventId, p.ArmId, new BanditContext(p.Segment, p.Features), p.Timestamp);
             policy._oldestPending = p.Timestamp < policy._oldestPending ? p.Timestamp : policy._oldestPending;
         }
@@ -231,6 +235,13 @@ public abstract class BanditPolicy
     private protected abstract void ImportStatistics(Dictionary<string, Dictionary<string, double[]>> statistics);
 
     private protected abstract void ForgetArm(string armId);
+
+    /// <summary>Refuses (with <see cref="FormatException"/>) a restored pending decision the policy could not learn
+    /// from when its reward or expiry arrives; called after the statistics are imported.</summary>
+    private protected virtual void CheckRestoredPending(string eventId, IReadOnlyList<double>? features)
+    {
+        // Most policies learn from the segment and arm alone.
+    }
 
     private protected virtual void CheckReward(double reward, string parameter)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Loyalty.Core.Persistence;
 
 namespace Loyalty.Core.Feedback.Bandits;
 
@@ -32,6 +33,10 @@ internal sealed record BanditState
 
     internal static string Serialize(BanditState state) => JsonSerializer.Serialize(state, JsonOptions);
 
+    /// <summary>The state in <paramref name="json"/>, checked whole: every structural problem (malformed JSON,
+    /// text that is not valid UTF-16, missing or null parts, blank or repeated arms and event ids, unknown arms,
+    /// negative counters, non-finite features) is a <see cref="FormatException"/> naming the part, with any quoted
+    /// text escaped and bounded.</summary>
     internal static BanditState Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -42,28 +47,94 @@ internal sealed record BanditState
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"Bandit state is not valid JSON: {ex.Message}", ex);
+            throw Invalid($"not valid JSON: {ModelFileText.Excerpt(ModelFileText.OneLine(ex.Message))}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // Lone surrogates: the text cannot be transcoded to UTF-8 for the reader.
+            throw Invalid($"not valid text ({ModelFileText.Excerpt(ModelFileText.OneLine(ex.Message))})", ex);
         }
 
         if (state is null)
         {
-            throw new FormatException("Bandit state is empty.");
+            throw Invalid("empty");
         }
 
         if (state.Version != CurrentVersion)
         {
-            throw new FormatException($"Bandit state version {state.Version} is not supported (expected {CurrentVersion}).");
+            throw Invalid($"version {state.Version} is not supported (expected {CurrentVersion})");
         }
 
-        var unknown = state.Statistics.Values.SelectMany(a => a.Keys).Concat(state.Pending.Select(p => p.ArmId))
-            .Where(a => !state.Arms.Contains(a, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new FormatException($"Bandit state refers to unknown arm(s): {string.Join(", ", unknown)}.");
-        }
-
+        Check(state);
         return state;
     }
+
+    private static void Check(BanditState state)
+    {
+        if (state.ModelVersion < 0 || state.NextEvent < 0 || state.NextEvent == long.MaxValue)
+        {
+            throw Invalid($"'modelVersion' ({state.ModelVersion}) and 'nextEvent' ({state.NextEvent}) must be 0 or more (and below {long.MaxValue})");
+        }
+
+        var arms = state.Arms ?? throw Invalid("'arms' is missing");
+        var statistics = state.Statistics ?? throw Invalid("'statistics' is missing");
+        var pending = state.Pending ?? throw Invalid("'pending' is missing");
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string arm in arms)
+        {
+            if (string.IsNullOrWhiteSpace(arm))
+            {
+                throw Invalid("an arm in 'arms' is blank");
+            }
+
+            if (!known.Add(arm))
+            {
+                throw Invalid($"arm {ModelFileText.Excerpt(arm)} appears twice in 'arms'");
+            }
+        }
+
+        foreach (var (segment, byArm) in statistics)
+        {
+            foreach (var (arm, values) in byArm ?? throw Invalid($"'statistics' of segment {ModelFileText.Excerpt(segment)} is null"))
+            {
+                CheckKnown(known, arm, "statistics");
+                if (values is null)
+                {
+                    throw Invalid($"'statistics' of arm {ModelFileText.Excerpt(arm)} in segment {ModelFileText.Excerpt(segment)} is null");
+                }
+            }
+        }
+
+        var eventIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in pending)
+        {
+            if (p is null || p.EventId is null || p.ArmId is null || p.Segment is null)
+            {
+                throw Invalid("a decision in 'pending' lacks its eventId, armId or segment");
+            }
+
+            if (!eventIds.Add(p.EventId))
+            {
+                throw Invalid($"event id {ModelFileText.Excerpt(p.EventId)} appears twice in 'pending'");
+            }
+
+            CheckKnown(known, p.ArmId, "pending");
+            if (p.Features is not null && p.Features.Any(f => !double.IsFinite(f)))
+            {
+                throw Invalid($"the features of pending decision {ModelFileText.Excerpt(p.EventId)} must be finite numbers");
+            }
+        }
+    }
+
+    private static void CheckKnown(HashSet<string> known, string arm, string part)
+    {
+        if (!known.Contains(arm))
+        {
+            throw Invalid($"'{part}' refers to unknown arm {ModelFileText.Excerpt(arm)}");
+        }
+    }
+
+    private static FormatException Invalid(string problem, Exception? inner = null) => new($"Bandit state: {problem}.", inner);
 }
 
 /// <summary>A decision waiting for its reward, as saved.</summary>

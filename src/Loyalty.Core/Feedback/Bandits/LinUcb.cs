@@ -1,3 +1,5 @@
+using Loyalty.Core.Persistence;
+
 namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>
@@ -10,6 +12,10 @@ namespace Loyalty.Core.Feedback.Bandits;
 public sealed class LinUcb : BanditPolicy
 {
     internal const string PolicyName = "linucb";
+
+    /// <summary>Largest magnitude a restored A⁻¹ or b entry may have: a scale check, so scores computed from a
+    /// restored state (products of entries and features) stay finite.</summary>
+    private const double MaxRestoredMagnitude = 1e100;
 
     private readonly Dictionary<string, ArmModel> _models = new(StringComparer.Ordinal);
     private int _dimension;
@@ -84,7 +90,12 @@ public sealed class LinUcb : BanditPolicy
             int d = (int)Math.Round((-1 + Math.Sqrt(1 + (4.0 * values.Length))) / 2);
             if (d < 1 || (d * d) + d != values.Length || (_dimension != 0 && d != _dimension) || values.Any(v => !double.IsFinite(v)))
             {
-                throw new FormatException($"Bandit state: LinUCB statistics of arm '{arm}' must be d² + d finite numbers for one dimension d.");
+                throw new FormatException($"Bandit state: LinUCB statistics of arm {ModelFileText.Excerpt(arm)} must be d² + d finite numbers for one dimension d.");
+            }
+
+            if (values.Any(v => Math.Abs(v) > MaxRestoredMagnitude) || !IsSymmetricPositiveDefinite(values, d))
+            {
+                throw new FormatException($"Bandit state: LinUCB statistics of arm {ModelFileText.Excerpt(arm)} must hold a symmetric positive-definite A⁻¹ and numbers of magnitude at most {MaxRestoredMagnitude:E0}.");
             }
 
             _dimension = d;
@@ -93,6 +104,60 @@ public sealed class LinUcb : BanditPolicy
     }
 
     private protected override void ForgetArm(string armId) => _models.Remove(armId);
+
+    private protected override void CheckRestoredPending(string eventId, IReadOnlyList<double>? features)
+    {
+        // Every decision LinUCB made had features of its one dimension; a decision without them would throw when
+        // its reward or expiry is learned, inside a later Choose.
+        if (features is not { Count: > 0 } || (_dimension != 0 && features.Count != _dimension))
+        {
+            throw new FormatException($"Bandit state: LinUCB pending decision {ModelFileText.Excerpt(eventId)} must have {(_dimension == 0 ? "context" : _dimension.ToString(System.Globalization.CultureInfo.InvariantCulture))} features.");
+        }
+
+        _dimension = features.Count;
+    }
+
+    /// <summary>True when the leading d × d block of <paramref name="values"/> (A⁻¹, row-major) is symmetric and
+    /// positive definite, as every A⁻¹ the policy learns is: a Cholesky factorisation with positive pivots. Without
+    /// it a restored A⁻¹ gives a negative variance or an overflowing score, and Choose returns NaN probabilities.</summary>
+    private static bool IsSymmetricPositiveDefinite(double[] values, int d)
+    {
+        var l = new double[d * d];
+        for (int r = 0; r < d; r++)
+        {
+            for (int c = 0; c <= r; c++)
+            {
+                double a = values[(r * d) + c];
+                double mirror = values[(c * d) + r];
+                if (Math.Abs(a - mirror) > 1e-9 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(mirror))))
+                {
+                    return false;
+                }
+
+                double sum = a;
+                for (int k = 0; k < c; k++)
+                {
+                    sum -= l[(r * d) + k] * l[(c * d) + k];
+                }
+
+                if (r == c)
+                {
+                    if (!(sum > 0))
+                    {
+                        return false;
+                    }
+
+                    l[(r * d) + r] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[(r * d) + c] = sum / l[(c * d) + c];
+                }
+            }
+        }
+
+        return true;
+    }
 
     private double[] Features(BanditContext context)
     {

@@ -1,3 +1,5 @@
+using Loyalty.Core.Persistence;
+
 namespace Loyalty.Core.Feedback.Bandits;
 
 /// <summary>Two numbers per (segment, arm) — successes and failures, or plays and reward sum — created on first use
@@ -58,14 +60,14 @@ internal sealed class SegmentStatistics(double first, double second, bool second
             {
                 if (values is not { Length: 2 } || !double.IsFinite(values[0]) || !double.IsFinite(values[1]))
                 {
-                    throw new FormatException($"Bandit state: statistics of arm '{arm}' in segment '{segment}' must be two finite numbers.");
+                    throw new FormatException($"Bandit state: statistics of arm {ModelFileText.Excerpt(arm)} in segment {ModelFileText.Excerpt(segment)} must be two finite numbers.");
                 }
 
                 // Counts (plays, successes) and, where rewards are in [0, 1], sums and failures cannot be negative;
                 // refusing them here keeps a bad state from loading and failing later at Choose.
                 if (values[0] < 0 || (secondNonNegative && values[1] < 0))
                 {
-                    throw new FormatException($"Bandit state: statistics of arm '{arm}' in segment '{segment}' are negative ({values[0]}, {values[1]}); counts and sums must be 0 or more.");
+                    throw new FormatException($"Bandit state: statistics of arm {ModelFileText.Excerpt(arm)} in segment {ModelFileText.Excerpt(segment)} are negative ({values[0]}, {values[1]}); counts and sums must be 0 or more.");
                 }
 
                 Segment(segment)[arm] = [values[0], values[1]];

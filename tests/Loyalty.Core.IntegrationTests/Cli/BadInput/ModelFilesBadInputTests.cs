@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Loyalty.Cli.Infrastructure;
+using Loyalty.Core.Persistence;
+using Loyalty.Core.Recommendation;
 
 namespace Loyalty.Core.Tests.Cli.BadInput;
 
 /// <summary>Damaged model files given to <c>--load-model</c>: exit 2 with one line naming the file, the field and its
-/// byte offset. The file is a real saved k-means model with one field overwritten.</summary>
+/// byte offset. The k-means file is a real saved model with one field overwritten; the factor files are written
+/// field by field with one field out of bounds.</summary>
 public sealed class ModelFilesBadInputTests : IDisposable
 {
     // loyalty.kmeans layout: "LYMF", name (1 + 14 bytes), version (4) = 23; algorithm 23, k 27, dimensions 31,
@@ -38,6 +41,80 @@ public sealed class ModelFilesBadInputTests : IDisposable
         string line = ErrorLine(stderr);
         Assert.StartsWith($"error: {model}: ", line, StringComparison.Ordinal);
         Assert.Contains("centroids[0] is NaN; it must be finite (field at byte 35)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecommendLoadModel_ClipMinAboveMax_ExitTwoNamingFileAndClip()
+    {
+        string model = FactorFile(clipMin: 5, clipMax: 1);
+        var (exit, _, stderr) = CliHarness.Run("recommend", "top", "--user", "u1", "--n", "2", "--load-model", model);
+        Assert.Equal(CliRunner.BadInput, exit);
+        string line = ErrorLine(stderr);
+        Assert.StartsWith($"error: {model}: ", line, StringComparison.Ordinal);
+        Assert.Contains("clip is [5, 1]; the minimum must be below the maximum", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecommendLoadModel_DecreasingSeenOffsets_ExitTwoNamingTheOffset()
+    {
+        string model = FactorFile(seenStart: [0, 5, 2]);
+        var (exit, _, stderr) = CliHarness.Run("recommend", "top", "--user", "u1", "--n", "2", "--load-model", model);
+        Assert.Equal(CliRunner.BadInput, exit);
+        string line = ErrorLine(stderr);
+        Assert.StartsWith($"error: {model}: ", line, StringComparison.Ordinal);
+        Assert.Contains("seen.start[2] is 2, below seen.start[1] = 5; row offsets must not decrease", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecommendLoadModel_NaNFactor_ExitTwoNamingUserFactors()
+    {
+        string model = FactorFile(userFactor: float.NaN);
+        var (exit, _, stderr) = CliHarness.Run("recommend", "top", "--user", "u1", "--n", "2", "--load-model", model);
+        Assert.Equal(CliRunner.BadInput, exit);
+        string line = ErrorLine(stderr);
+        Assert.StartsWith($"error: {model}: ", line, StringComparison.Ordinal);
+        Assert.Contains("userFactors", line, StringComparison.Ordinal);
+        Assert.Contains("NaN", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecommendLoadModel_UndamagedHandWrittenFile_ExitZero()
+    {
+        // Guards the layout FactorFile writes: the three damaged files above differ from this one in one field.
+        var (exit, _, stderr) = CliHarness.Run("recommend", "top", "--user", "u1", "--n", "2", "--load-model", FactorFile());
+        Assert.True(exit == CliRunner.Success, stderr);
+    }
+
+    /// <summary>A <c>loyalty.factor</c> file (2 users, 2 items, 1 factor) in the layout of FactorModelFile.Write,
+    /// with one field set by the test.</summary>
+    private string FactorFile(float clipMin = 1, float clipMax = 5, int[]? seenStart = null, float userFactor = 0.3f)
+    {
+        string path = Path.Combine(_dir, "damaged.factor");
+        using (var stream = File.Create(path))
+        {
+            ModelFileWriter.Write(stream, FactorModelFile.Format, FactorModelFile.Version, w =>
+            {
+                w.Write("svd");
+                w.Write(3.5f); // mean
+                w.Write(true); // hasClip
+                w.Write(clipMin);
+                w.Write(clipMax);
+                w.Write(0.02f); // foldIn.regularization
+                w.Write(float.NaN); // foldIn.implicitAlpha: absent
+                w.Write(["u1", "u2"]);
+                w.Write(["i1", "i2"]);
+                w.Write([0.1f, -0.1f]); // userBias
+                w.Write([0.2f, -0.2f]); // itemBias
+                w.Write(1); // factors
+                w.Write([userFactor, 0.4f]);
+                w.Write([0.5f, 0.6f]);
+                w.Write(seenStart ?? [0, 1, 2]);
+                w.Write([0, 1]); // seen.items
+                w.Write([4f, 3f]); // seen.values
+            });
+        }
+
+        return path;
     }
 
     private string Damaged(int offset, byte[] value)
