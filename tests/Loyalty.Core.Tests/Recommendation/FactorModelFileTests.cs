@@ -12,7 +12,7 @@ public sealed class FactorModelFileTests
     [Fact]
     public void Load_HandWrittenValidFile_LoadsAndPredicts()
     {
-        var model = FactorModel.Load(Write(new Damage()));
+        var model = FactorModel.Load(Write(new HandWrittenFactorFile()));
         Assert.Equal(2, model.UserIndex.Count);
         Assert.Equal(2, model.ItemIndex.Count);
         Assert.Equal(3.5 + 0.1 + 0.2 + (0.3 * 0.5), model.Predict("u1", "i1"), 1e-5); // mean + biases + p·q
@@ -21,7 +21,7 @@ public sealed class FactorModelFileTests
     [Fact]
     public void Load_ClipMinAboveMax_ThrowsNamingClip()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new Damage { ClipMin = 5, ClipMax = 1 })));
+        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new HandWrittenFactorFile { ClipMin = 5, ClipMax = 1 })));
         Assert.Contains("clip", ex.Message, StringComparison.Ordinal);
         Assert.Contains("minimum must be below the maximum", ex.Message, StringComparison.Ordinal);
     }
@@ -29,7 +29,7 @@ public sealed class FactorModelFileTests
     [Fact]
     public void Load_ClipMinEqualsMax_Throws()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new Damage { ClipMin = 3, ClipMax = 3 })));
+        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new HandWrittenFactorFile { ClipMin = 3, ClipMax = 3 })));
         Assert.Contains("clip", ex.Message, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class FactorModelFileTests
     {
         // Row 0 claims items 0..4 of a 2-item list: read through, it would index past the end. The offsets are
         // checked first, so the refusal is the named error, not IndexOutOfRangeException.
-        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new Damage { SeenStart = [0, 5, 2] })));
+        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new HandWrittenFactorFile { SeenStart = [0, 5, 2] })));
         Assert.Contains("seen.start[2]", ex.Message, StringComparison.Ordinal);
         Assert.Contains("must not decrease", ex.Message, StringComparison.Ordinal);
     }
@@ -48,7 +48,7 @@ public sealed class FactorModelFileTests
     [InlineData(float.PositiveInfinity, "Infinity")]
     public void Load_NonFiniteUserFactor_ThrowsNamingUserFactors(float value, string shown)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new Damage { UserFactor = value })));
+        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new HandWrittenFactorFile { UserFactor = value })));
         Assert.Contains("userFactors", ex.Message, StringComparison.Ordinal);
         Assert.Contains(shown, ex.Message, StringComparison.Ordinal);
     }
@@ -56,49 +56,15 @@ public sealed class FactorModelFileTests
     [Fact]
     public void Load_NaNItemFactor_ThrowsNamingItemFactors()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new Damage { ItemFactor = float.NaN })));
+        var ex = Assert.Throws<InvalidDataException>(() => FactorModel.Load(Write(new HandWrittenFactorFile { ItemFactor = float.NaN })));
         Assert.Contains("itemFactors", ex.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The file in the layout of <see cref="FactorModelFile"/>.Write, with the given values.</summary>
-    private static MemoryStream Write(Damage d)
+    private static MemoryStream Write(HandWrittenFactorFile file)
     {
         var stream = new MemoryStream();
-        ModelFileWriter.Write(stream, FactorModelFile.Format, FactorModelFile.Version, w =>
-        {
-            w.Write("svd");
-            w.Write(3.5f); // mean
-            w.Write(true); // hasClip
-            w.Write(d.ClipMin);
-            w.Write(d.ClipMax);
-            w.Write(0.02f); // foldIn.regularization
-            w.Write(float.NaN); // foldIn.implicitAlpha: absent
-            w.Write(["u1", "u2"]);
-            w.Write(["i1", "i2"]);
-            w.Write([0.1f, -0.1f]); // userBias
-            w.Write([0.2f, -0.2f]); // itemBias
-            w.Write(1); // factors
-            w.Write([d.UserFactor, 0.4f]);
-            w.Write([d.ItemFactor, 0.6f]);
-            w.Write(d.SeenStart);
-            w.Write([0, 1]); // seen.items
-            w.Write([4f, 3f]); // seen.values
-        });
+        file.WriteTo(stream);
         stream.Position = 0;
         return stream;
-    }
-
-    /// <summary>The values a test damages; the defaults make a valid file.</summary>
-    private sealed record Damage
-    {
-        public float ClipMin { get; init; } = 1;
-
-        public float ClipMax { get; init; } = 5;
-
-        public float UserFactor { get; init; } = 0.3f;
-
-        public float ItemFactor { get; init; } = 0.5f;
-
-        public int[] SeenStart { get; init; } = [0, 1, 2];
     }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Loyalty.Cli.Infrastructure;
-using Loyalty.Core.Persistence;
-using Loyalty.Core.Recommendation;
+using Loyalty.Core.Tests.Recommendation;
 
 namespace Loyalty.Core.Tests.Cli.BadInput;
 
@@ -85,35 +84,12 @@ public sealed class ModelFilesBadInputTests : IDisposable
         Assert.True(exit == CliRunner.Success, stderr);
     }
 
-    /// <summary>A <c>loyalty.factor</c> file (2 users, 2 items, 1 factor) in the layout of FactorModelFile.Write,
-    /// with one field set by the test.</summary>
+    /// <summary>A hand-written <c>loyalty.factor</c> file with one field set by the test.</summary>
     private string FactorFile(float clipMin = 1, float clipMax = 5, int[]? seenStart = null, float userFactor = 0.3f)
     {
         string path = Path.Combine(_dir, "damaged.factor");
-        using (var stream = File.Create(path))
-        {
-            ModelFileWriter.Write(stream, FactorModelFile.Format, FactorModelFile.Version, w =>
-            {
-                w.Write("svd");
-                w.Write(3.5f); // mean
-                w.Write(true); // hasClip
-                w.Write(clipMin);
-                w.Write(clipMax);
-                w.Write(0.02f); // foldIn.regularization
-                w.Write(float.NaN); // foldIn.implicitAlpha: absent
-                w.Write(["u1", "u2"]);
-                w.Write(["i1", "i2"]);
-                w.Write([0.1f, -0.1f]); // userBias
-                w.Write([0.2f, -0.2f]); // itemBias
-                w.Write(1); // factors
-                w.Write([userFactor, 0.4f]);
-                w.Write([0.5f, 0.6f]);
-                w.Write(seenStart ?? [0, 1, 2]);
-                w.Write([0, 1]); // seen.items
-                w.Write([4f, 3f]); // seen.values
-            });
-        }
-
+        using var stream = File.Create(path);
+        new HandWrittenFactorFile { ClipMin = clipMin, ClipMax = clipMax, SeenStart = seenStart ?? [0, 1, 2], UserFactor = userFactor }.WriteTo(stream);
         return path;
     }
 
