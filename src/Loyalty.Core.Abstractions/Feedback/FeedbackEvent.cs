@@ -14,6 +14,8 @@ public enum FeedbackKind
     Redeemed = 3,
     /// <summary>The customer bought again after the offer.</summary>
     Repurchased = 4,
+    /// <summary>The channel could not deliver the offer (every attempt failed).</summary>
+    Failed = 5,
 }
 
 /// <summary>One feedback event. Events are idempotent by <paramref name="EventId"/>: recording the same id twice is a

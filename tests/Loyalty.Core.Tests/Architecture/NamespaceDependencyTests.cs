@@ -30,7 +30,11 @@ public sealed class NamespaceDependencyTests
         // Erasure coordination over the store and participant contracts of the root namespace; no engine.
         ["Privacy"] = [.. Foundation],
         ["Simulation"] = [.. Foundation, "Features", "Segmentation", "Lifetime", "Rewards", "Feedback"],
-        ["Pipeline"] = [.. Foundation, "Collection", "Features", "Segmentation", "Lifetime", "Recommendation", "Feedback", "Rewards", "Simulation"],
+        // The program in cycles: the engines over a store; the builder in Pipeline makes it, so it never uses Pipeline.
+        ["Programs"] = [.. Foundation, "Collection", "Features", "Segmentation", "Lifetime", "Feedback", "Rewards"],
+        ["Pipeline"] = [.. Foundation, "Collection", "Features", "Segmentation", "Lifetime", "Recommendation", "Feedback", "Rewards", "Simulation", "Programs"],
+        // Scenario simulation of a whole program over time (hidden ground truth, baselines, the oracle): the top.
+        ["Scenarios"] = [.. Foundation, "Collection", "Features", "Segmentation", "Lifetime", "Recommendation", "Feedback", "Rewards", "Simulation", "Programs", "Pipeline"],
     };
 
     [Fact]
