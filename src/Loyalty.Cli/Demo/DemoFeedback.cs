@@ -10,8 +10,8 @@ namespace Loyalty.Cli.Demo;
 /// <summary>
 /// Simulated responses to the plan's offers, with a random holdout: held-out customers are not sent their offer.
 /// Responses come from the simulator's ground truth: a customer of segment s responds to reward a with probability
-/// Response(s, a); without an offer, with half the segment's lowest response (a demo assumption: the ground truth
-/// knows responses to rewards only). Responses of treated customers are recorded as redemptions through the bandit's
+/// Response(s, a); without an offer (held out), with the segment's true base response BaseResponse(s), so the measured
+/// uplift estimates the world's true lift Response(s, a) − BaseResponse(s) and nothing forces its sign. Responses of treated customers are recorded as redemptions through the bandit's
 /// learner, so the bandit learns from them; uplift compares treated with holdout overall, per reward and per segment.
 /// </summary>
 internal static class DemoFeedback
@@ -43,7 +43,7 @@ internal static class DemoFeedback
             int segment = Math.Clamp(segmentOf.GetValueOrDefault(offer.CustomerId), 0, truth.Segments - 1);
             int arm = rewardIndex[offer.Reward.Id] % truth.Rewards.Count;
             bool treated = !holdout.IsHoldout(offer.CustomerId);
-            double p = treated ? truth.Response(segment, arm) : 0.5 * Enumerable.Range(0, truth.Rewards.Count).Min(a => truth.Response(segment, a));
+            double p = treated ? truth.Response(segment, arm) : truth.BaseResponse(segment);
             double outcome = random.NextDouble() < p ? 1 : 0;
             if (treated && outcome == 1)
             {

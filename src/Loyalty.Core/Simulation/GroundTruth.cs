@@ -5,10 +5,12 @@ namespace Loyalty.Core.Simulation;
 public sealed class GroundTruth
 {
     private readonly double[][] _response;
+    private readonly double[] _baseResponse;
 
-    internal GroundTruth(double[][] response, string[] rewards)
+    internal GroundTruth(double[][] response, double[] baseResponse, string[] rewards)
     {
         _response = response;
+        _baseResponse = baseResponse;
         Rewards = rewards;
     }
 
@@ -20,6 +22,10 @@ public sealed class GroundTruth
 
     /// <summary>Probability that a customer of <paramref name="segment"/> responds to reward <paramref name="reward"/> (index).</summary>
     public double Response(int segment, int reward) => _response[segment][reward];
+
+    /// <summary>Probability that a customer of <paramref name="segment"/> responds without any offer (what a holdout
+    /// measures); <see cref="Response"/> minus this is the reward's true uplift.</summary>
+    public double BaseResponse(int segment) => _baseResponse[segment];
 
     /// <summary>Index of the reward with the highest response in a segment.</summary>
     public int BestReward(int segment)
@@ -45,9 +51,11 @@ public sealed class GroundTruth
     internal static GroundTruth Draw(int segments, int rewards, Random random)
     {
         var response = new double[segments][];
+        var baseResponse = new double[segments];
         for (int s = 0; s < segments; s++)
         {
             double baseRate = 0.04 + (0.08 * random.NextDouble());
+            baseResponse[s] = baseRate;
             int best = s % rewards;
             response[s] = new double[rewards];
             for (int a = 0; a < rewards; a++)
@@ -57,6 +65,6 @@ public sealed class GroundTruth
             }
         }
 
-        return new GroundTruth(response, [.. Enumerable.Range(1, rewards).Select(a => $"reward-{a}")]);
+        return new GroundTruth(response, baseResponse, [.. Enumerable.Range(1, rewards).Select(a => $"reward-{a}")]);
     }
 }
